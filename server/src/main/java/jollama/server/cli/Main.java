@@ -1,0 +1,7 @@
+package jollama.server.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("jollama");
+    }
+}
