@@ -1,0 +1,54 @@
+package jollama.server.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts this program again in a JVM that has the Vector API module and native access. */
+final class Relauncher {
+
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    private Relauncher() {
+    }
+
+    static boolean needed() {
+        return !ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
+                && !"false".equalsIgnoreCase(System.getProperty("jollama.relaunch"));
+    }
+
+    /** Runs the child JVM with this process's terminal and returns its exit code. */
+    static int relaunch(String[] args) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("--add-modules", VECTOR_MODULE, "--enable-native-access=ALL-UNNAMED",
+                "-Djollama.relaunch=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            // Ctrl-C reaches both processes; the parent stays until the child has finished.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> waitQuietly(child)));
+            return child.waitFor();
+        } catch (IOException e) {
+            System.err.println("jollama: cannot start " + java + " with the Vector API (" + e.getMessage()
+                    + "); running without it");
+            return new Cli(System.out, System.err).run(args);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private static void waitQuietly(Process child) {
+        try {
+            child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
