@@ -42,6 +42,16 @@ public enum FileType {
         return defaultType;
     }
 
+    /** The file type with {@code general.file_type} {@code id}, if jollama knows it. */
+    public static java.util.Optional<FileType> fromId(int id) {
+        for (FileType t : values()) {
+            if (t.id == id) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Parses names as users type them: {@code q4_K_M}, {@code Q4_K_M}, {@code q8_0}, {@code f16}. */
     public static FileType parse(String name) {
         String upper = name.trim().toUpperCase(Locale.ROOT);

@@ -38,6 +38,9 @@ public final class TensorTypePolicy {
     /**
      * The type for a quantizable tensor with {@code cols} elements per row.
      * Call once per tensor, in file order.
+     *
+     * @throws QuantizeException when no type with a fitting block exists (rows that neither the
+     *                           chosen type nor its fallback can divide, as llama-quantize refuses too)
      */
     public GGMLType typeFor(String name, long cols) {
         GGMLType type = fileType.defaultType();
@@ -68,7 +71,7 @@ public final class TensorTypePolicy {
             }
             ffnDown++;
         }
-        return cols % type.blockSize() == 0 ? type : fallback(type, cols);
+        return cols % type.blockSize() == 0 ? type : fallback(name, type, cols);
     }
 
     /** llama.cpp's use_more_bits: the first and last eighth of the layers, and every third between. */
@@ -76,13 +79,20 @@ public final class TensorTypePolicy {
         return layer < layers / 8 || layer >= 7 * layers / 8 || (layer - layers / 8) % 3 == 2;
     }
 
-    /** A type whose block fits rows that the chosen K-quant's 256-element blocks do not divide. */
-    private static GGMLType fallback(GGMLType type, long cols) {
+    /**
+     * A type whose block fits rows that the chosen K-quant's 256-element blocks do not divide.
+     * Like llama-quantize, only K-quants have a fallback: rows that a 32-element block cannot
+     * divide are an error for the other types.
+     *
+     * @throws QuantizeException when {@code type} has no fallback
+     */
+    private static GGMLType fallback(String name, GGMLType type, long cols) {
         GGMLType replacement = switch (type) {
             case Q4_K -> GGMLType.Q5_0;
             case Q5_K -> GGMLType.Q5_1;
             case Q6_K -> GGMLType.Q8_0;
-            default -> GGMLType.F16;
+            default -> throw new QuantizeException("tensor '" + name + "' has rows of " + cols
+                    + " elements, which " + type + " blocks of " + type.blockSize() + " cannot divide");
         };
         return cols % replacement.blockSize() == 0 ? replacement : GGMLType.F16;
     }

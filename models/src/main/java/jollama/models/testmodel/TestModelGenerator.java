@@ -156,25 +156,57 @@ public final class TestModelGenerator {
     /** Writes the F32 GGUF of {@code config} to {@code target} (atomically: see {@link GGUFWriter}). */
     public static void writeF32(TestModelConfig config, Qwen3TokenizerData tokenizer, Path target)
             throws IOException {
-        GGUFMetadata metadata = TestModelMetadata.of(config, tokenizer);
-        GGUFWriter writer = new GGUFWriter(metadata);
-        for (TestTensorSpec spec : tensorSpecs(config)) {
-            writer.addTensor(spec.name(), GGMLType.F32, spec.shape());
-        }
-        writer.write(target, (tensor, dst) -> fillSegment(config, tensor, dst));
+        writeF32(config, tokenizer, target, (tensors, of, bytes, total) -> { });
     }
 
+    /** Receives progress on the writing thread: tensors and bytes written so far, of the totals. */
+    @FunctionalInterface
+    public interface WriteProgress {
+        void progress(int tensorsDone, int tensorCount, long bytesDone, long bytesTotal);
+    }
+
+    /** {@link #writeF32(TestModelConfig, Qwen3TokenizerData, Path)} reporting progress (the 4b model takes minutes). */
+    public static void writeF32(TestModelConfig config, Qwen3TokenizerData tokenizer, Path target,
+                                WriteProgress progress) throws IOException {
+        GGUFMetadata metadata = TestModelMetadata.of(config, tokenizer);
+        GGUFWriter writer = new GGUFWriter(metadata);
+        List<TestTensorSpec> specs = tensorSpecs(config);
+        long total = 0;
+        for (TestTensorSpec spec : specs) {
+            total += writer.addTensor(spec.name(), GGMLType.F32, spec.shape()).byteSize();
+        }
+        long bytesTotal = total;
+        long[] bytesDone = {0};
+        int[] tensorsDone = {0};
+        progress.progress(0, specs.size(), 0, bytesTotal);
+        writer.write(target, (tensor, dst) -> {
+            fillSegment(config, tensor, dst, written -> {
+                bytesDone[0] += written;
+                progress.progress(tensorsDone[0], specs.size(), bytesDone[0], bytesTotal);
+            });
+            progress.progress(++tensorsDone[0], specs.size(), bytesDone[0], bytesTotal);
+        });
+    }
+
+    /** Chunks generated in parallel between progress reports. */
+    private static final int CHUNKS_PER_REPORT = 64;
+
     /** Generates one tensor into its F32 little-endian bytes, chunks in parallel (the arena is shared). */
-    private static void fillSegment(TestModelConfig config, GGUFTensorInfo tensor, MemorySegment dst) {
+    private static void fillSegment(TestModelConfig config, GGUFTensorInfo tensor, MemorySegment dst,
+                                    java.util.function.LongConsumer bytesWritten) {
         long n = tensor.elementCount();
         long chunks = (n + CHUNK - 1) / CHUNK;
-        LongStream range = LongStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(c -> {
-            long first = c * CHUNK;
-            float[] buf = new float[(int) Math.min(CHUNK, n - first)];
-            fill(config, tensor.name(), first, buf);
-            MemorySegment.copy(buf, 0, dst, LE_FLOAT, first * Float.BYTES, buf.length);
-        });
+        for (long batch = 0; batch < chunks; batch += CHUNKS_PER_REPORT) {
+            long end = Math.min(chunks, batch + CHUNKS_PER_REPORT);
+            LongStream range = LongStream.range(batch, end);
+            (end - batch > 1 ? range.parallel() : range).forEach(c -> {
+                long first = c * CHUNK;
+                float[] buf = new float[(int) Math.min(CHUNK, n - first)];
+                fill(config, tensor.name(), first, buf);
+                MemorySegment.copy(buf, 0, dst, LE_FLOAT, first * Float.BYTES, buf.length);
+            });
+            bytesWritten.accept((Math.min(n, end * CHUNK) - batch * CHUNK) * Float.BYTES);
+        }
     }
 
     /** {@code TestModelGenerator <config> <out.gguf> [seed]}: writes a fixture model in F32. */

@@ -1,6 +1,7 @@
 package jollama.server.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +14,19 @@ public final class Cli {
     private final List<Command> commands;
 
     public Cli(PrintStream out, PrintStream err) {
+        this(Terminal.system(), out, err);
+    }
+
+    /** With another stdin than this process's, e.g. a test's: it is piped, not a terminal. */
+    public Cli(InputStream in, PrintStream out, PrintStream err) {
+        this(Terminal.piped(in), out, err);
+    }
+
+    private Cli(Terminal terminal, PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        this.commands = List.of();
+        this.commands = List.of(new QuantizeCommand(), new TestModelCommand(), new BenchCommand(),
+                new RunCommand(terminal), new TokenizeCommand(), new LogitsCommand(), new ServeCommand());
     }
 
     public int run(String[] argv) {

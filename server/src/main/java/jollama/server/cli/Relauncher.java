@@ -31,9 +31,12 @@ final class Relauncher {
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            // Ctrl-C reaches both processes; the parent stays until the child has finished.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> waitQuietly(child)));
-            return child.waitFor();
+            // Ctrl-C reaches both processes: the child decides what it means (stop an answer or
+            // exit), so the parent ignores it and exits with the child's code.
+            try (Interrupts ignored = Interrupts.install(() -> true)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> waitQuietly(child)));
+                return child.waitFor();
+            }
         } catch (IOException e) {
             System.err.println("jollama: cannot start " + java + " with the Vector API (" + e.getMessage()
                     + "); running without it");

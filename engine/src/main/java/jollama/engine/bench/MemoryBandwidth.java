@@ -1,0 +1,69 @@
+package jollama.engine.bench;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The machine's memory read bandwidth: {@code threads} threads each stream their share of a
+ * 1 GiB buffer (far larger than any cache), summing longs so the reads cannot be elided; the best
+ * of a few passes counts.
+ */
+public final class MemoryBandwidth {
+
+    private static final long BYTES = 1L << 30;
+    private static final int PASSES = 4;
+
+    private MemoryBandwidth() {
+    }
+
+    /** Bytes per second. */
+    public static double measure(int threads) {
+        try (Arena arena = Arena.ofShared();
+             ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            MemorySegment buffer = arena.allocate(BYTES, 64);
+            buffer.fill((byte) 1);
+            long share = BYTES / threads / 8 * 8;
+            double best = 0;
+            for (int pass = 0; pass < PASSES; pass++) {
+                long start = System.nanoTime();
+                Future<?>[] parts = new Future<?>[threads];
+                for (int t = 0; t < threads; t++) {
+                    MemorySegment part = buffer.asSlice(t * share, share);
+                    parts[t] = pool.submit(() -> sum(part));
+                }
+                long checksum = 0;
+                for (Future<?> f : parts) {
+                    checksum += (Long) f.get();
+                }
+                long elapsed = System.nanoTime() - start;
+                if (checksum == 42) {
+                    System.out.print(""); // keeps the sums observable
+                }
+                best = Math.max(best, share * threads * 1e9 / elapsed);
+            }
+            return best;
+        } catch (Exception e) {
+            throw new IllegalStateException("memory bandwidth measurement failed", e);
+        }
+    }
+
+    private static long sum(MemorySegment s) {
+        long a = 0, b = 0, c = 0, d = 0;
+        long n = s.byteSize() / 8;
+        long i = 0;
+        for (; i + 4 <= n; i += 4) {
+            a += s.getAtIndex(ValueLayout.JAVA_LONG, i);
+            b += s.getAtIndex(ValueLayout.JAVA_LONG, i + 1);
+            c += s.getAtIndex(ValueLayout.JAVA_LONG, i + 2);
+            d += s.getAtIndex(ValueLayout.JAVA_LONG, i + 3);
+        }
+        for (; i < n; i++) {
+            a += s.getAtIndex(ValueLayout.JAVA_LONG, i);
+        }
+        return a + b + c + d;
+    }
+}

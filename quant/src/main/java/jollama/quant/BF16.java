@@ -1,0 +1,61 @@
+package jollama.quant;
+
+import static jollama.quant.Layouts.I16;
+
+import java.lang.foreign.MemorySegment;
+import jollama.gguf.GGMLType;
+
+/** {@code GGML_TYPE_BF16}: the upper half of an fp32, rounded to nearest even as ggml does. */
+public final class BF16 implements QuantFormat {
+
+    public static final BF16 INSTANCE = new BF16();
+
+    private BF16() {
+    }
+
+    @Override
+    public GGMLType type() {
+        return GGMLType.BF16;
+    }
+
+    @Override
+    public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
+        if (Simd.ENABLED) {
+            BF16Vector.dequantizeRow(src, offset, dst, dstOffset, n);
+        } else {
+            dequantizeRowScalar(src, offset, dst, dstOffset, n);
+        }
+    }
+
+    static void dequantizeRowScalar(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOffset + i] = Bf16.toFloat(src.get(I16, offset + 2L * i));
+        }
+    }
+
+    @Override
+    public void quantizeRow(float[] src, int srcOffset, MemorySegment dst, long dstOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            dst.set(I16, dstOffset + 2L * i, Bf16.fromFloat(src[srcOffset + i]));
+        }
+    }
+
+    @Override
+    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+        return Simd.ENABLED ? BF16Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+    }
+
+    @Override
+    public float dotScalar(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += (double) Bf16.toFloat(w.get(I16, offset + 2L * i)) * x[xOffset + i];
+        }
+        return (float) sum;
+    }
+
+    @Override
+    public String toString() {
+        return "BF16";
+    }
+}

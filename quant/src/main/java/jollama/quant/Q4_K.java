@@ -1,0 +1,187 @@
+package jollama.quant;
+
+import static jollama.quant.Layouts.I16;
+import static jollama.quant.Layouts.I32;
+import static jollama.quant.Layouts.I8;
+
+import java.lang.foreign.MemorySegment;
+import jollama.gguf.GGMLType;
+
+/**
+ * {@code block_q4_K}: 256 weights in 144 bytes (4.5 bits each). Layout: fp16 d, fp16 dmin,
+ * 12 bytes of packed 6-bit scales and mins for eight sub-blocks of 32, then 128 bytes of nibbles.
+ * Nibble byte {@code qs[32g + l]} holds weight {@code 64g + l} in its low half and
+ * {@code 64g + 32 + l} in its high half; weight = d·scale·q − dmin·min.
+ */
+public final class Q4_K implements QuantFormat {
+
+    public static final Q4_K INSTANCE = new Q4_K();
+
+    public static final int QK = KQuants.QK_K;
+    public static final int BLOCK_BYTES = 144;
+    static final int OFF_D = 0;
+    static final int OFF_DMIN = 2;
+    static final int OFF_SCALES = 4;
+    static final int OFF_QS = 16;
+
+    private Q4_K() {
+    }
+
+    @Override
+    public GGMLType type() {
+        return GGMLType.Q4_K;
+    }
+
+    @Override
+    public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
+        Layouts.checkRow(n, QK, this);
+        if (Simd.ENABLED) {
+            Q4_KVector.dequantizeRow(src, offset, dst, dstOffset, n);
+        } else {
+            dequantizeRowScalar(src, offset, dst, dstOffset, n);
+        }
+    }
+
+    /** Scalar {@code dequantize_row_q4_K}, the same float operations as ggml's. */
+    static void dequantizeRowScalar(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
+        for (int b = 0; b < n / QK; b++) {
+            long o = offset + (long) b * BLOCK_BYTES;
+            int y = dstOffset + b * QK;
+            float d = Fp16.toFloat(src.get(I16, o + OFF_D));
+            float min = Fp16.toFloat(src.get(I16, o + OFF_DMIN));
+            int a = src.get(I32, o + OFF_SCALES);
+            int bb = src.get(I32, o + OFF_SCALES + 4);
+            int c = src.get(I32, o + OFF_SCALES + 8);
+            long sc = (KQuants.scales03(a) & 0xFFFFFFFFL) | ((long) KQuants.scales47(a, c) << 32);
+            long mn = (KQuants.mins03(bb) & 0xFFFFFFFFL) | ((long) KQuants.mins47(bb, c) << 32);
+            for (int g = 0; g < 4; g++) {
+                float d1 = d * (int) ((sc >>> (16 * g)) & 0xFF);
+                float m1 = min * (int) ((mn >>> (16 * g)) & 0xFF);
+                float d2 = d * (int) ((sc >>> (16 * g + 8)) & 0xFF);
+                float m2 = min * (int) ((mn >>> (16 * g + 8)) & 0xFF);
+                long q = o + OFF_QS + 32L * g;
+                for (int l = 0; l < 32; l++) {
+                    int v = src.get(I8, q + l) & 0xFF;
+                    dst[y + 64 * g + l] = d1 * (v & 0xF) - m1;
+                    dst[y + 64 * g + 32 + l] = d2 * (v >> 4) - m2;
+                }
+            }
+        }
+    }
+
+    /** The eight 6-bit scales, one per byte, from the first 16 header bytes read as two longs. */
+    static long scales(long h0, long h1) {
+        int a = (int) (h0 >>> 32);
+        int c = (int) (h1 >>> 32);
+        return (KQuants.scales03(a) & 0xFFFFFFFFL) | ((long) KQuants.scales47(a, c) << 32);
+    }
+
+    /** The eight 6-bit mins, one per byte, from the first 16 header bytes read as two longs. */
+    static long mins(long h0, long h1) {
+        int b = (int) h1;
+        int c = (int) (h1 >>> 32);
+        return (KQuants.mins03(b) & 0xFFFFFFFFL) | ((long) KQuants.mins47(b, c) << 32);
+    }
+
+    @Override
+    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+        return Simd.ENABLED ? Q4_KVector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+    }
+
+    @Override
+    public float dotScalar(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+        Layouts.checkRow(n, QK, this);
+        double sum = 0;
+        for (int b = 0; b < n / QK; b++) {
+            long o = offset + (long) b * BLOCK_BYTES;
+            int xo = xOffset + b * QK;
+            float d = Fp16.toFloat(w.get(I16, o + OFF_D));
+            float min = Fp16.toFloat(w.get(I16, o + OFF_DMIN));
+            int a = w.get(I32, o + OFF_SCALES);
+            int bb = w.get(I32, o + OFF_SCALES + 4);
+            int c = w.get(I32, o + OFF_SCALES + 8);
+            long sc = (KQuants.scales03(a) & 0xFFFFFFFFL) | ((long) KQuants.scales47(a, c) << 32);
+            long mn = (KQuants.mins03(bb) & 0xFFFFFFFFL) | ((long) KQuants.mins47(bb, c) << 32);
+            for (int j = 0; j < 8; j++) {
+                float dj = d * (int) ((sc >>> (8 * j)) & 0xFF);
+                float mj = min * (int) ((mn >>> (8 * j)) & 0xFF);
+                long q = o + OFF_QS + 32L * (j / 2);
+                int shift = 4 * (j & 1);
+                for (int l = 0; l < 32; l++) {
+                    int v = ((w.get(I8, q + l) & 0xFF) >> shift) & 0xF;
+                    sum += (double) (dj * v - mj) * x[xo + 32 * j + l];
+                }
+            }
+        }
+        return (float) sum;
+    }
+
+    @Override
+    public void quantizeRow(float[] x, int srcOffset, MemorySegment dst, long dstOffset, int n) {
+        Layouts.checkRow(n, QK, this);
+        byte[] L = new byte[QK];
+        byte[] laux = new byte[32];
+        float[] weights = new float[32];
+        float[] mins = new float[QK / 32];
+        float[] scales = new float[QK / 32];
+        byte[] packed = new byte[12];
+        for (int i = 0; i < n / QK; i++) {
+            int xb = srcOffset + i * QK;
+            float maxScale = 0; // the min is deducted, so scales are never negative
+            float maxMin = 0;
+            for (int j = 0; j < QK / 32; ++j) {
+                float sumX2 = 0;
+                for (int l = 0; l < 32; ++l) {
+                    sumX2 += x[xb + 32 * j + l] * x[xb + 32 * j + l];
+                }
+                float avX = (float) Math.sqrt(sumX2 / 32);
+                for (int l = 0; l < 32; ++l) {
+                    weights[l] = avX + Math.abs(x[xb + 32 * j + l]);
+                }
+                scales[j] = KQuants.makeQkx2Quants(32, 15, x, xb + 32 * j, weights, L, 32 * j, mins, j, laux,
+                        -1.f, 0.1f, 20, false);
+                if (scales[j] > maxScale) {
+                    maxScale = scales[j];
+                }
+                if (mins[j] > maxMin) {
+                    maxMin = mins[j];
+                }
+            }
+            float invScale = maxScale > 0 ? 63.f / maxScale : 0.f;
+            float invMin = maxMin > 0 ? 63.f / maxMin : 0.f;
+            java.util.Arrays.fill(packed, (byte) 0);
+            for (int j = 0; j < QK / 32; ++j) {
+                int ls = Math.min(63, KQuants.nearestInt(invScale * scales[j]) & 0xFF); // C stores into uint8_t first
+                int lm = Math.min(63, KQuants.nearestInt(invMin * mins[j]) & 0xFF);
+                KQuants.packScaleMin(packed, j, ls, lm);
+            }
+            short d = Fp16.fromFloat(maxScale / 63.f);
+            short dmin = Fp16.fromFloat(maxMin / 63.f);
+            for (int j = 0; j < QK / 32; ++j) {
+                float dd = Fp16.toFloat(d) * KQuants.scaleK4(j, packed);
+                if (dd == 0) {
+                    continue;
+                }
+                float dm = Fp16.toFloat(dmin) * KQuants.minK4(j, packed);
+                for (int ii = 0; ii < 32; ++ii) {
+                    int l = KQuants.nearestInt((x[xb + 32 * j + ii] + dm) / dd);
+                    L[32 * j + ii] = (byte) Math.max(0, Math.min(15, l));
+                }
+            }
+            long o = dstOffset + (long) i * BLOCK_BYTES;
+            dst.set(I16, o + OFF_D, d);
+            dst.set(I16, o + OFF_DMIN, dmin);
+            MemorySegment.copy(packed, 0, dst, I8, o + OFF_SCALES, 12);
+            for (int g = 0; g < 4; g++) {
+                for (int l = 0; l < 32; ++l) {
+                    dst.set(I8, o + OFF_QS + 32 * g + l, (byte) (L[64 * g + l] | (L[64 * g + l + 32] << 4)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Q4_K";
+    }
+}

@@ -1,0 +1,182 @@
+package jollama.quant;
+
+import static jollama.quant.Layouts.I16;
+import static jollama.quant.Layouts.I64;
+import static jollama.quant.Layouts.I8;
+
+import java.lang.foreign.MemorySegment;
+import jollama.gguf.GGMLType;
+
+/**
+ * {@code block_q5_K}: 256 weights in 176 bytes (5.5 bits each). Layout: fp16 d, fp16 dmin,
+ * 12 bytes of packed 6-bit scales and mins (as {@link Q4_K}), 32 bytes {@code qh} of fifth bits,
+ * 128 bytes of nibbles. Weight {@code 64g + l} is the low nibble of {@code qs[32g + l]} plus 16 if
+ * bit {@code 2g} of {@code qh[l]} is set; weight {@code 64g + 32 + l} the high nibble plus bit
+ * {@code 2g + 1}; w = d·scale·q − dmin·min.
+ */
+public final class Q5_K implements QuantFormat {
+
+    public static final Q5_K INSTANCE = new Q5_K();
+
+    public static final int QK = KQuants.QK_K;
+    public static final int BLOCK_BYTES = 176;
+    static final int OFF_SCALES = 4;
+    static final int OFF_QH = 16;
+    static final int OFF_QS = 48;
+
+    private Q5_K() {
+    }
+
+    @Override
+    public GGMLType type() {
+        return GGMLType.Q5_K;
+    }
+
+    @Override
+    public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
+        Layouts.checkRow(n, QK, this);
+        for (int b = 0; b < n / QK; b++) {
+            long o = offset + (long) b * BLOCK_BYTES;
+            int y = dstOffset + b * QK;
+            float d = Fp16.toFloat(src.get(I16, o));
+            float min = Fp16.toFloat(src.get(I16, o + 2));
+            long sc = scales(src, o);
+            long mn = mins(src, o);
+            for (int g = 0; g < 4; g++) {
+                float d1 = d * (int) ((sc >>> (16 * g)) & 0xFF);
+                float m1 = min * (int) ((mn >>> (16 * g)) & 0xFF);
+                float d2 = d * (int) ((sc >>> (16 * g + 8)) & 0xFF);
+                float m2 = min * (int) ((mn >>> (16 * g + 8)) & 0xFF);
+                for (int l = 0; l < 32; l++) {
+                    int q = src.get(I8, o + OFF_QS + 32L * g + l) & 0xFF;
+                    int h = src.get(I8, o + OFF_QH + l) >> (2 * g);
+                    dst[y + 64 * g + l] = d1 * ((q & 0xF) + ((h & 1) != 0 ? 16 : 0)) - m1;
+                    dst[y + 64 * g + 32 + l] = d2 * ((q >> 4) + ((h & 2) != 0 ? 16 : 0)) - m2;
+                }
+            }
+        }
+    }
+
+    /** The eight 6-bit scales of the superblock at {@code o}, one per byte (same packing as Q4_K). */
+    static long scales(MemorySegment s, long o) {
+        return Q4_K.scales(s.get(I64, o), s.get(I64, o + 8));
+    }
+
+    /** The eight 6-bit mins of the superblock at {@code o}, one per byte. */
+    static long mins(MemorySegment s, long o) {
+        return Q4_K.mins(s.get(I64, o), s.get(I64, o + 8));
+    }
+
+    @Override
+    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+        return Simd.ENABLED ? Q5_KVector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+    }
+
+    @Override
+    public float dotScalar(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+        Layouts.checkRow(n, QK, this);
+        double sum = 0;
+        for (int b = 0; b < n / QK; b++) {
+            long o = offset + (long) b * BLOCK_BYTES;
+            int xo = xOffset + b * QK;
+            float d = Fp16.toFloat(w.get(I16, o));
+            float min = Fp16.toFloat(w.get(I16, o + 2));
+            long sc = scales(w, o);
+            long mn = mins(w, o);
+            for (int j = 0; j < 8; j++) {
+                float dj = d * (int) ((sc >>> (8 * j)) & 0xFF);
+                float mj = min * (int) ((mn >>> (8 * j)) & 0xFF);
+                int shift = 4 * (j & 1);
+                for (int l = 0; l < 32; l++) {
+                    int q = ((w.get(I8, o + OFF_QS + 32L * (j / 2) + l) & 0xFF) >> shift) & 0xF;
+                    q += ((w.get(I8, o + OFF_QH + l) >> j) & 1) << 4;
+                    sum += (double) (dj * q - mj) * x[xo + 32 * j + l];
+                }
+            }
+        }
+        return (float) sum;
+    }
+
+    @Override
+    public void quantizeRow(float[] x, int srcOffset, MemorySegment dst, long dstOffset, int n) {
+        Layouts.checkRow(n, QK, this);
+        byte[] L = new byte[QK];
+        byte[] laux = new byte[32];
+        float[] weights = new float[32];
+        float[] mins = new float[QK / 32];
+        float[] scales = new float[QK / 32];
+        byte[] packed = new byte[12];
+        for (int i = 0; i < n / QK; i++) {
+            int xb = srcOffset + i * QK;
+            float maxScale = 0;
+            float maxMin = 0;
+            for (int j = 0; j < QK / 32; ++j) {
+                float sumX2 = 0;
+                for (int l = 0; l < 32; ++l) {
+                    sumX2 += x[xb + 32 * j + l] * x[xb + 32 * j + l];
+                }
+                float avX = (float) Math.sqrt(sumX2 / 32);
+                for (int l = 0; l < 32; ++l) {
+                    weights[l] = avX + Math.abs(x[xb + 32 * j + l]);
+                }
+                scales[j] = KQuants.makeQkx2Quants(32, 31, x, xb + 32 * j, weights, L, 32 * j, mins, j, laux,
+                        -0.5f, 0.1f, 15, false);
+                if (scales[j] > maxScale) {
+                    maxScale = scales[j];
+                }
+                if (mins[j] > maxMin) {
+                    maxMin = mins[j];
+                }
+            }
+            float invScale = maxScale > 0 ? 63.f / maxScale : 0.f;
+            float invMin = maxMin > 0 ? 63.f / maxMin : 0.f;
+            java.util.Arrays.fill(packed, (byte) 0);
+            for (int j = 0; j < QK / 32; ++j) {
+                int ls = Math.min(63, KQuants.nearestInt(invScale * scales[j]) & 0xFF);
+                int lm = Math.min(63, KQuants.nearestInt(invMin * mins[j]) & 0xFF);
+                KQuants.packScaleMin(packed, j, ls, lm);
+            }
+            short d = Fp16.fromFloat(maxScale / 63.f);
+            short dmin = Fp16.fromFloat(maxMin / 63.f);
+            for (int j = 0; j < QK / 32; ++j) {
+                float dd = Fp16.toFloat(d) * KQuants.scaleK4(j, packed);
+                if (dd == 0) {
+                    continue;
+                }
+                float dm = Fp16.toFloat(dmin) * KQuants.minK4(j, packed);
+                for (int ii = 0; ii < 32; ++ii) {
+                    int l = KQuants.nearestInt((x[xb + 32 * j + ii] + dm) / dd);
+                    L[32 * j + ii] = (byte) Math.max(0, Math.min(31, l));
+                }
+            }
+            long o = dstOffset + (long) i * BLOCK_BYTES;
+            dst.set(I16, o, d);
+            dst.set(I16, o + 2, dmin);
+            MemorySegment.copy(packed, 0, dst, I8, o + OFF_SCALES, 12);
+            byte[] qh = new byte[32];
+            for (int g = 0; g < 4; g++) {
+                int m1 = 1 << (2 * g);
+                int m2 = 2 << (2 * g);
+                for (int j = 0; j < 32; ++j) {
+                    int l1 = L[64 * g + j];
+                    if (l1 > 15) {
+                        l1 -= 16;
+                        qh[j] |= (byte) m1;
+                    }
+                    int l2 = L[64 * g + j + 32];
+                    if (l2 > 15) {
+                        l2 -= 16;
+                        qh[j] |= (byte) m2;
+                    }
+                    dst.set(I8, o + OFF_QS + 32 * g + j, (byte) (l1 | (l2 << 4)));
+                }
+            }
+            MemorySegment.copy(qh, 0, dst, I8, o + OFF_QH, 32);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Q5_K";
+    }
+}

@@ -1,0 +1,47 @@
+package jollama.quant;
+
+import java.lang.foreign.MemorySegment;
+import jollama.gguf.GGMLType;
+
+/**
+ * One ggml tensor encoding: how a row of {@code n} elements is laid out in bytes, how it is
+ * decoded, encoded (bit-exact with ggml's {@code quantize_row_*_ref}) and multiplied with float
+ * activations. The set is closed: one final class per ggml type, named like the type.
+ *
+ * <p>Rows live in (usually read-only, mapped) little-endian {@link MemorySegment}s; {@code offset}
+ * is the byte offset of the row's first block. {@code n} must be a multiple of the block size.
+ * Activations are plain {@code float[]}.
+ */
+public sealed interface QuantFormat permits F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K, Q5_K, Q6_K {
+
+    /** The ggml type this format implements. */
+    GGMLType type();
+
+    /** Elements per block. */
+    default int blockSize() {
+        return type().blockSize();
+    }
+
+    /** Bytes taken by a row of {@code n} elements. */
+    default long rowBytes(int n) {
+        return type().byteSize(n);
+    }
+
+    /** Decodes {@code n} elements starting at byte {@code offset} into {@code dst[dstOffset ..]}. */
+    void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n);
+
+    /**
+     * Encodes {@code src[srcOffset .. srcOffset + n)} at byte {@code dstOffset}, producing exactly
+     * the bytes of ggml's reference quantizer (what llama-quantize writes without an imatrix).
+     */
+    void quantizeRow(float[] src, int srcOffset, MemorySegment dst, long dstOffset, int n);
+
+    /**
+     * Σ w[i]·x[xOffset + i] over a row of {@code n} elements, decoding the weights on the fly.
+     * Uses the Vector API kernel when {@link Simd#ENABLED}, else {@link #dotScalar}.
+     */
+    float dot(MemorySegment w, long offset, float[] x, int xOffset, int n);
+
+    /** The scalar reference twin of {@link #dot}: straightforward, accumulates in double. */
+    float dotScalar(MemorySegment w, long offset, float[] x, int xOffset, int n);
+}

@@ -1,0 +1,116 @@
+package jollama.quant;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Vector API kernels against their scalar twins, on random rows of every format. quant/pom.xml
+ * runs this class three times, in forks with {@code -Djollama.vector.bits=128, 256, 512}.
+ * Dot products may differ by rounding only: |vector − scalar| ≤ 1e-5 · Σ|w·x| (the scalar twin
+ * accumulates in double, so this bounds the kernel's float error). Vector dequantization must
+ * be bit-identical to the scalar one.
+ */
+@Tag("vector")
+class VectorKernelTest {
+
+    /**
+     * True when the requested width exceeds the CPU's (512 on an AVX2 machine, 256 or 512 on
+     * NEON): the Vector API then emulates in Java, correct but ~100x slower, so tests shrink.
+     */
+    static boolean emulated() {
+        return Simd.bits() > jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    }
+
+    static Stream<QuantFormat> formats() {
+        return Stream.of(RandomRows.all());
+    }
+
+    @Test
+    void runsAtTheRequestedWidth() {
+        assertTrue(Simd.ENABLED, "these tests need --add-modules jdk.incubator.vector");
+        String requested = System.getProperty("jollama.vector.bits");
+        if (requested != null && !requested.isEmpty()) {
+            assertEquals(Integer.parseInt(requested), Simd.bits());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("formats")
+    void dotMatchesScalarTwin(QuantFormat f) {
+        Random r = new Random(42 + f.type().id());
+        int bs = f.blockSize();
+        int[] sizes = bs == 1 ? new int[] {1, 3, 15, 16, 17, 31, 33, 64, 100, 257, 1000, 2560}
+                : new int[] {1, 2, 3, 5, 8, 13, 40};
+        if (emulated()) {
+            sizes = bs == 1 ? new int[] {3, 17, 100} : new int[] {1, 3};
+        }
+        double[][] scaleRanges = {{-3, 0}, {-7, -5}, {2, 4.8}}; // ordinary, tiny (fp16 subnormal), huge
+        try (Arena arena = Arena.ofConfined()) {
+            for (int size : sizes) {
+                int n = bs == 1 ? size : size * bs;
+                for (double[] range : scaleRanges) {
+                    for (double xScale : new double[] {1, 1e-3, 1e3}) {
+                        long pad = f.rowBytes(bs) * 3 + 5; // rows need not start at 0 or be aligned
+                        MemorySegment seg = arena.allocate(pad + f.rowBytes(n));
+                        RandomRows.fill(f, seg, pad, 1, n, r, range[0], range[1]);
+                        int xOffset = 7;
+                        float[] x = new float[xOffset + n];
+                        System.arraycopy(RandomRows.activations(r, n, xScale), 0, x, xOffset, n);
+                        float vector = f.dot(seg, pad, x, xOffset, n);
+                        float scalar = f.dotScalar(seg, pad, x, xOffset, n);
+                        double bound = 1e-5 * RandomRows.absDot(f, seg, pad, x, xOffset, n) + Float.MIN_NORMAL;
+                        assertTrue(Math.abs(vector - scalar) <= bound, () -> f + " n=" + n + " scales 1e"
+                                + range[0] + "..1e" + range[1] + " x·" + xScale + ": vector " + vector
+                                + " scalar " + scalar + " bound " + bound);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("formats")
+    void dequantizeMatchesScalarTwinExactly(QuantFormat f) {
+        Random r = new Random(7 + f.type().id());
+        int n = f.blockSize() == 1 ? 1003 : 9 * f.blockSize();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(f.rowBytes(n) + 3);
+            RandomRows.fill(f, seg, 3, 1, n, r, -4, 2);
+            float[] expected = new float[n + 2];
+            float[] actual = new float[n + 2];
+            RandomRows.dequantizeScalar(f, seg, 3, expected, 2, n);
+            f.dequantizeRow(seg, 3, actual, 2, n);
+            assertArrayEquals(expected, actual, f.toString());
+        }
+    }
+
+    @Test
+    void f16KernelsHandleSpecialValues() {
+        short[] halves = {0x0000, (short) 0x8000, 0x0001, (short) 0x8001, 0x03FF, 0x0400, 0x3C00, (short) 0xBC00,
+                0x7BFF, (short) 0xFBFF, 0x7C00, (short) 0xFC00, 0x7E00, 0x3555, 0x1234, 0x0200};
+        int n = 64;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(2L * n);
+            for (int i = 0; i < n; i++) {
+                seg.set(Layouts.I16, 2L * i, halves[i % halves.length]);
+            }
+            float[] expected = new float[n];
+            float[] actual = new float[n];
+            F16.dequantizeRowScalar(seg, 0, expected, 0, n);
+            F16.INSTANCE.dequantizeRow(seg, 0, actual, 0, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), "element " + i);
+            }
+        }
+    }
+}

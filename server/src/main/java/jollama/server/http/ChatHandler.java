@@ -1,0 +1,131 @@
+package jollama.server.http;
+
+import io.javalin.http.Context;
+import jollama.engine.Model;
+import jollama.engine.chat.ChatMessage;
+import jollama.engine.chat.ToolCall;
+import jollama.engine.generate.Generation;
+import jollama.engine.generate.GenerationResult;
+import jollama.engine.sampling.GenerationOptions;
+import jollama.server.http.api.ApiMessage;
+import jollama.server.http.api.ApiToolCall;
+import jollama.server.http.api.ChatRequest;
+import jollama.server.http.api.ChatResponse;
+import jollama.server.http.api.Logprob;
+import jollama.server.http.api.ResponseMessage;
+import jollama.server.http.catalog.CatalogMessage;
+import jollama.server.http.catalog.CatalogModel;
+import jollama.server.http.sched.KeepAlive;
+import jollama.server.http.sched.Lease;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /api/chat}, in the order of checks of ollama-api.md §1.3. */
+final class ChatHandler {
+
+    private final Json json;
+    private final ModelAccess models;
+    private final GenerationResponder responder;
+
+    ChatHandler(Json json, ModelAccess models) {
+        this.json = json;
+        this.models = models;
+        this.responder = new GenerationResponder(json);
+    }
+
+    void handle(Context ctx) {
+        long start = System.nanoTime();
+        ChatRequest req = json.parseBody(ctx.bodyAsBytes(), ChatRequest.class);
+        KeepAlive keepAlive = RequestValues.keepAlive(req.keepAlive());
+        Boolean think = RequestValues.think(req.think());
+        int topLogprobs = RequestValues.topLogprobs(req.topLogprobs());
+
+        if (req.model().isEmpty()) {
+            throw ApiError.badRequest("model is required");
+        }
+        CatalogModel model = models.inferenceModel(req.model());
+
+        if (req.messages().isEmpty() && keepAlive != null && keepAlive.isZero()) {
+            models.scheduler().unload(model);
+            reply(ctx, ChatResponse.synthetic(req.model(), GenerateHandler.now(), "unload"));
+            return;
+        }
+        ModelFacts facts = models.facts(model);
+        if (!facts.has(ModelFacts.COMPLETION)) {
+            throw ApiError.badRequest("\"" + req.model() + "\" does not support chat");
+        }
+        if (!req.tools().isEmpty() && !facts.has(ModelFacts.TOOLS)) {
+            throw ApiError.badRequest(model.fullName() + " does not support tools");
+        }
+        if (Boolean.TRUE.equals(think) && !facts.has(ModelFacts.THINKING)) {
+            throw ApiError.badRequest("\"" + req.model() + "\" does not support thinking");
+        }
+
+        GenerationOptions options = models.options(model, req.options());
+        try (Lease lease = models.lease(model, options, keepAlive)) {
+            long loadNanos = System.nanoTime() - start;
+            if (req.messages().isEmpty()) {
+                reply(ctx, ChatResponse.synthetic(req.model(), GenerateHandler.now(), "load"));
+                return;
+            }
+            Model engine = lease.model();
+            List<ChatMessage> messages = PromptBuilder.filterThinkTags(assemble(model, req.messages()),
+                    facts.architecture(), model.name());
+            PromptBuilder.Prompt prompt = PromptBuilder.chat(engine, messages, req.tools(), think,
+                    !Boolean.FALSE.equals(req.truncate()), "");
+            Generation generation = GenerateHandler.start(engine, prompt, options, Boolean.TRUE.equals(req.logprobs()),
+                    topLogprobs);
+            lease.started();
+            boolean stream = !Boolean.FALSE.equals(req.stream());
+            responder.respond(ctx, generation, engine.tokenizer(), stream, new GenerationResponder.Shape() {
+                @Override
+                public Object chunk(String text, List<Logprob> logprobs) {
+                    return ChatResponse.chunk(req.model(), GenerateHandler.now(), text, logprobs);
+                }
+
+                @Override
+                public Object last(String text, List<Logprob> logprobs, GenerationResult r) {
+                    return new ChatResponse(req.model(), GenerateHandler.now(), ResponseMessage.assistant(text), true,
+                            r.doneReason().apiName(), GenerateHandler.positive(System.nanoTime() - start),
+                            GenerateHandler.positive(loadNanos), GenerateHandler.positive(r.promptEvalCount()),
+                            GenerateHandler.positive(r.promptEvalNanos()), GenerateHandler.positive(r.evalCount()),
+                            GenerateHandler.positive(r.evalNanos()), logprobs);
+                }
+            });
+        }
+    }
+
+    /**
+     * The model's MESSAGE history, then the request's messages; the model's SYSTEM goes first
+     * only when the request does not start with a system message of its own.
+     */
+    static List<ChatMessage> assemble(CatalogModel model, List<ApiMessage> request) {
+        List<ChatMessage> out = new ArrayList<>();
+        if (model.system() != null && !model.system().isEmpty()
+                && (request.isEmpty() || !request.getFirst().role().equals("system"))) {
+            out.add(ChatMessage.system(model.system()));
+        }
+        for (CatalogMessage m : model.messages()) {
+            out.add(new ChatMessage(m.role().toLowerCase(java.util.Locale.ROOT), m.content(), null, List.of(), null));
+        }
+        for (ApiMessage m : request) {
+            out.add(toEngine(m));
+        }
+        return out;
+    }
+
+    private static ChatMessage toEngine(ApiMessage m) {
+        List<ToolCall> calls = new ArrayList<>();
+        for (ApiToolCall call : m.toolCalls()) {
+            if (call != null && call.function() != null && call.function().name() != null) {
+                calls.add(new ToolCall(call.function().name(), call.function().arguments()));
+            }
+        }
+        return new ChatMessage(m.role(), m.content(), m.thinking(), calls, m.toolName());
+    }
+
+    private void reply(Context ctx, Object body) {
+        ctx.status(200).contentType(JollamaServer.JSON).result(json.bytes(body));
+    }
+}

@@ -1,0 +1,162 @@
+package jollama.server.http;
+
+import io.javalin.http.Context;
+import jollama.engine.Model;
+import jollama.engine.chat.ChatMessage;
+import jollama.engine.generate.Generation;
+import jollama.engine.generate.GenerationResult;
+import jollama.engine.sampling.GenerationOptions;
+import jollama.models.ContextOverflowException;
+import jollama.server.http.api.GenerateRequest;
+import jollama.server.http.api.GenerateResponse;
+import jollama.server.http.api.Logprob;
+import jollama.server.http.catalog.CatalogMessage;
+import jollama.server.http.catalog.CatalogModel;
+import jollama.server.http.sched.KeepAlive;
+import jollama.server.http.sched.Lease;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /api/generate}, in the order of checks of ollama-api.md §1.2. */
+final class GenerateHandler {
+
+    private final Json json;
+    private final ModelAccess models;
+    private final GenerationResponder responder;
+
+    GenerateHandler(Json json, ModelAccess models) {
+        this.json = json;
+        this.models = models;
+        this.responder = new GenerationResponder(json);
+    }
+
+    void handle(Context ctx) {
+        long start = System.nanoTime();
+        GenerateRequest req = json.parseBody(ctx.bodyAsBytes(), GenerateRequest.class);
+        KeepAlive keepAlive = RequestValues.keepAlive(req.keepAlive());
+        Boolean think = RequestValues.think(req.think());
+        int topLogprobs = RequestValues.topLogprobs(req.topLogprobs());
+
+        if (req.model().isEmpty()) {
+            throw ApiError.notFound("model '' not found");
+        }
+        CatalogModel model = models.inferenceModel(req.model());
+
+        if (req.prompt().isEmpty() && keepAlive != null && keepAlive.isZero()) {
+            models.scheduler().unload(model);
+            reply(ctx, GenerateResponse.synthetic(req.model(), now(), "unload"));
+            return;
+        }
+        boolean raw = Boolean.TRUE.equals(req.raw());
+        if (raw && (!req.template().isEmpty() || !req.system().isEmpty() || req.context() != null)) {
+            throw ApiError.badRequest("raw mode does not support template, system, or context");
+        }
+        ModelFacts facts = models.facts(model);
+        if (!facts.has(ModelFacts.COMPLETION)) {
+            throw ApiError.badRequest("\"" + req.model() + "\" does not support generate");
+        }
+        if (!req.suffix().isEmpty() && !facts.has(ModelFacts.INSERT)) {
+            throw ApiError.badRequest(model.fullName() + " does not support insert");
+        }
+        if (Boolean.TRUE.equals(think) && !facts.has(ModelFacts.THINKING)) {
+            throw ApiError.badRequest("\"" + req.model() + "\" does not support thinking");
+        }
+
+        GenerationOptions options = models.options(model, req.options());
+        try (Lease lease = models.lease(model, options, keepAlive)) {
+            long loadNanos = System.nanoTime() - start;
+            if (req.prompt().isEmpty()) {
+                reply(ctx, GenerateResponse.synthetic(req.model(), now(), "load"));
+                return;
+            }
+            Model engine = lease.model();
+            PromptBuilder.Prompt prompt = prompt(engine, model, req, raw, think);
+            Generation generation = start(engine, prompt, options, Boolean.TRUE.equals(req.logprobs()), topLogprobs);
+            lease.started();
+            boolean stream = !Boolean.FALSE.equals(req.stream());
+            responder.respond(ctx, generation, engine.tokenizer(), stream, new GenerationResponder.Shape() {
+                @Override
+                public Object chunk(String text, List<Logprob> logprobs) {
+                    return GenerateResponse.chunk(req.model(), now(), text, logprobs);
+                }
+
+                @Override
+                public Object last(String text, List<Logprob> logprobs, GenerationResult r) {
+                    return new GenerateResponse(req.model(), now(), text, null, true, r.doneReason().apiName(),
+                            raw ? null : r.context(), positive(System.nanoTime() - start), positive(loadNanos),
+                            positive(r.promptEvalCount()), positive(r.promptEvalNanos()), positive(r.evalCount()),
+                            positive(r.evalNanos()), logprobs);
+                }
+            });
+        }
+    }
+
+    /**
+     * §1.2 step 9: raw text as is; else the system (the request's, or the model's), the model's
+     * MESSAGE history (unless a context continues an earlier reply) and the prompt as a user
+     * message, rendered by the template, after the detokenized context.
+     */
+    private static PromptBuilder.Prompt prompt(Model engine, CatalogModel model, GenerateRequest req, boolean raw,
+                                               Boolean think) {
+        if (raw || !engine.info().hasChatTemplate()) {
+            String prefix = raw ? "" : contextText(engine, req.context());
+            return PromptBuilder.raw(engine, prefix + req.prompt());
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        String system = !req.system().isEmpty() ? req.system() : model.system();
+        if (system != null && !system.isEmpty()) {
+            messages.add(ChatMessage.system(system));
+        }
+        if (req.context() == null) {
+            for (CatalogMessage m : model.messages()) {
+                messages.add(new ChatMessage(m.role(), m.content(), null, List.of(), null));
+            }
+        }
+        messages.add(ChatMessage.user(req.prompt()));
+        return PromptBuilder.chat(engine, messages, List.of(), think, !Boolean.FALSE.equals(req.truncate()),
+                contextText(engine, req.context()));
+    }
+
+    private static String contextText(Model engine, List<Integer> context) {
+        if (context == null || context.isEmpty()) {
+            return "";
+        }
+        int vocab = engine.tokenizer().vocabulary().size();
+        int[] ids = new int[context.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Integer id = context.get(i);
+            if (id == null || id < 0 || id >= vocab) {
+                throw ApiError.badRequest("invalid context: token id " + id + " is outside the vocabulary");
+            }
+            ids[i] = id;
+        }
+        return engine.tokenizer().decode(ids);
+    }
+
+    static Generation start(Model engine, PromptBuilder.Prompt prompt, GenerationOptions options, boolean logprobs,
+                            int topLogprobs) {
+        try {
+            return engine.generate(prompt.tokens(), options, logprobs || topLogprobs > 0 ? topLogprobs : -1);
+        } catch (ContextOverflowException e) {
+            throw PromptBuilder.tooLong();
+        }
+    }
+
+    private void reply(Context ctx, Object body) {
+        ctx.status(200).contentType(JollamaServer.JSON).result(json.bytes(body));
+    }
+
+    static String now() {
+        return Timestamps.utc(Instant.now());
+    }
+
+    static Long positive(long v) {
+        return v > 0 ? v : null;
+    }
+
+    static Integer positive(int v) {
+        return v > 0 ? v : null;
+    }
+}

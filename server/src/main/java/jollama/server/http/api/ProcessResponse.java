@@ -1,0 +1,7 @@
+package jollama.server.http.api;
+
+import java.util.List;
+
+/** {@code /api/ps}. */
+public record ProcessResponse(List<ProcessModel> models) {
+}
