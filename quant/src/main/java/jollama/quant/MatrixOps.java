@@ -134,6 +134,8 @@ public final class MatrixOps implements AutoCloseable {
         private QuantFormat[] formats = new QuantFormat[4];
         private int[] chunks = new int[4]; // chunk size per matrix
         private int[] firstChunk = new int[5]; // chunk numbers at which each matrix starts
+        private boolean[] q4kSums = new boolean[4]; // matrix m is Q4_K, use the sums kernel
+        private float[] sums = new float[0]; // x's Q4_K sub-block sums, computed once per call
         private int count;
         private float[] x;
         private int xOffset;
@@ -144,6 +146,7 @@ public final class MatrixOps implements AutoCloseable {
                 outputs = new float[n][];
                 outputOffsets = new int[n];
                 formats = new QuantFormat[n];
+                q4kSums = new boolean[n];
                 chunks = new int[n];
                 firstChunk = new int[n + 1];
             }
@@ -156,15 +159,27 @@ public final class MatrixOps implements AutoCloseable {
             this.xOffset = xOffset;
             long weights = 0;
             int total = 0;
+            int sumCols = 0;
             for (int i = 0; i < count; i++) {
                 Matrix w = matrices[i];
                 formats[i] = w.format();
+                q4kSums[i] = Simd.ENABLED && formats[i] == Q4_K.INSTANCE;
+                if (q4kSums[i]) {
+                    sumCols = Math.max(sumCols, w.cols());
+                }
                 weights += (long) w.rows() * w.cols();
                 chunks[i] = chunk(w.rows(), threads);
                 firstChunk[i] = total;
                 total += (w.rows() + chunks[i] - 1) / chunks[i];
             }
             firstChunk[count] = total;
+            if (sumCols > 0) { // Q4_K's min term needs Σx per 32 weights: once here, not once per row
+                int need = sumCols / Q4_K.QK * Q4_KVector.SUMS_STRIDE;
+                if (sums.length < need) {
+                    sums = new float[need]; // grows once per wider input
+                }
+                Q4_KVector.sums(x, xOffset, sumCols, sums);
+            }
             next.set(0);
             return weights;
         }
@@ -194,8 +209,14 @@ public final class MatrixOps implements AutoCloseable {
                 int cols = w.cols();
                 int r0 = (c - firstChunk[m]) * chunks[m];
                 int r1 = Math.min(w.rows(), r0 + chunks[m]);
-                for (int r = r0; r < r1; r++) {
-                    y[yOffset + r] = f.dot(w.data(), r * rowBytes, x, xOffset, cols);
+                if (q4kSums[m]) {
+                    for (int r = r0; r < r1; r++) {
+                        y[yOffset + r] = Q4_KVector.dotSums(w.data(), r * rowBytes, x, xOffset, sums, cols);
+                    }
+                } else {
+                    for (int r = r0; r < r1; r++) {
+                        y[yOffset + r] = f.dot(w.data(), r * rowBytes, x, xOffset, cols);
+                    }
                 }
             }
         }

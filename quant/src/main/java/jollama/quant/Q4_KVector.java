@@ -9,6 +9,7 @@ import static jollama.quant.SimdSpecies.lowNibbles;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -56,6 +57,71 @@ final class Q4_KVector {
             }
         }
         return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Floats per superblock in a sums array of {@link #sums}: eight sums, zero-padded to a vector. */
+    static final int SUMS_STRIDE = Math.max(8, L);
+
+    /**
+     * The activation sums of every 32-weight sub-block, for {@link #dotSums}: sums of superblock
+     * b at {@code xs[SUMS_STRIDE·b ..]}, each zero-padded to a whole vector. Needs
+     * {@code xs.length ≥ n / 256 · SUMS_STRIDE}.
+     */
+    static void sums(float[] x, int xOffset, int n, float[] xs) {
+        for (int b = 0; b < n / Q4_K.QK; b++) {
+            for (int j = 0; j < 8; j++) {
+                int xo = xOffset + b * Q4_K.QK + 32 * j;
+                FloatVector s = FloatVector.fromArray(F, x, xo);
+                for (int c = L; c < 32; c += L) {
+                    s = s.add(FloatVector.fromArray(F, x, xo + c));
+                }
+                xs[SUMS_STRIDE * b + j] = s.reduceLanes(VectorOperators.ADD);
+            }
+            for (int j = 8; j < SUMS_STRIDE; j++) {
+                xs[SUMS_STRIDE * b + j] = 0;
+            }
+        }
+    }
+
+    /**
+     * {@link #dot} for callers that hold the sub-block sums of x ({@link #sums}; matVec computes
+     * them once for all rows). With w = d·sc·q − dmin·m, Σ w·x = Σ_j d·sc_j·(Σ q·x) − dmin·Σ_j m_j·X_j:
+     * the inner loop does one FMA per weight vector instead of two, and the min term takes one
+     * vector FMA per superblock.
+     */
+    static float dotSums(MemorySegment w, long offset, float[] x, int xOffset, float[] xs, int n) {
+        Layouts.checkRow(n, Q4_K.QK, Q4_K.INSTANCE);
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector accMin = FloatVector.zero(F);
+        for (int b = 0; b < n / Q4_K.QK; b++) {
+            long o = offset + (long) b * Q4_K.BLOCK_BYTES;
+            int xo = xOffset + b * Q4_K.QK;
+            long h0 = w.get(I64, o);
+            long h1 = w.get(I64, o + 8);
+            float d = Float.float16ToFloat((short) h0);
+            float dmin = Float.float16ToFloat((short) (h0 >>> 16));
+            long sc = Q4_K.scales(h0, h1);
+            long mn = Q4_K.mins(h0, h1);
+            for (int k = 0; k < 8; k += L) { // the eight mins as bytes, widened L at a time
+                accMin = b2f(LongVector.broadcast(LongVector.SPECIES_128, mn >>> (8 * k)).reinterpretAsBytes())
+                        .mul(dmin).fma(FloatVector.fromArray(F, xs, SUMS_STRIDE * b + k), accMin);
+            }
+            for (int g = 0; g < 4; g++) {
+                long q = o + Q4_K.OFF_QS + 32L * g;
+                int xg = xo + 64 * g;
+                FloatVector t0 = FloatVector.zero(F);
+                FloatVector t1 = FloatVector.zero(F);
+                for (int c = 0; c < 32; c += L) {
+                    ByteVector bytes = loadBytes(w, q + c);
+                    t0 = b2f(lowNibbles(bytes)).fma(FloatVector.fromArray(F, x, xg + c), t0);
+                    t1 = b2f(highNibbles(bytes)).fma(FloatVector.fromArray(F, x, xg + 32 + c), t1);
+                }
+                acc0 = t0.fma(FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g)) & 0xFF)), acc0);
+                acc1 = t1.fma(FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g + 8)) & 0xFF)), acc1);
+            }
+        }
+        return acc0.add(acc1).sub(accMin).reduceLanes(VectorOperators.ADD);
     }
 
     static void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {

@@ -78,6 +78,31 @@ class VectorKernelTest {
         }
     }
 
+    @Test
+    void q4kSumsKernelMatchesScalarTwin() {
+        Random r = new Random(99);
+        QuantFormat f = Q4_K.INSTANCE;
+        try (Arena arena = Arena.ofConfined()) {
+            for (int blocks : emulated() ? new int[] {1, 3} : new int[] {1, 2, 3, 10, 38}) {
+                for (double[] range : new double[][] {{-3, 0}, {-7, -5}, {2, 4.8}}) {
+                    int n = blocks * 256;
+                    MemorySegment seg = arena.allocate(f.rowBytes(n) + 1);
+                    RandomRows.fill(f, seg, 1, 1, n, r, range[0], range[1]);
+                    int xOffset = 3;
+                    float[] x = new float[xOffset + n];
+                    System.arraycopy(RandomRows.activations(r, n, 2), 0, x, xOffset, n);
+                    float[] sums = new float[blocks * Q4_KVector.SUMS_STRIDE];
+                    Q4_KVector.sums(x, xOffset, n, sums);
+                    float vector = Q4_KVector.dotSums(seg, 1, x, xOffset, sums, n);
+                    float scalar = f.dotScalar(seg, 1, x, xOffset, n);
+                    double bound = 1e-5 * RandomRows.absDot(f, seg, 1, x, xOffset, n) + Float.MIN_NORMAL;
+                    assertTrue(Math.abs(vector - scalar) <= bound, () -> "n=" + n + " scales 1e" + range[0]
+                            + ": " + vector + " vs " + scalar + " bound " + bound);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("formats")
     void dequantizeMatchesScalarTwinExactly(QuantFormat f) {

@@ -34,7 +34,11 @@ final class Relauncher {
             // Ctrl-C reaches both processes: the child decides what it means (stop an answer or
             // exit), so the parent ignores it and exits with the child's code.
             try (Interrupts ignored = Interrupts.install(() -> true)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> waitQuietly(child)));
+                // A SIGTERM to the parent (a service manager stopping `serve`) must reach the child.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    child.destroy();
+                    waitQuietly(child);
+                }));
                 return child.waitFor();
             }
         } catch (IOException e) {

@@ -54,9 +54,6 @@ final class RequestValues {
         }
         if (node.isTextual()) {
             String level = node.asText();
-            if (level.equals("true") || level.equals("false")) {
-                return Boolean.parseBoolean(level);
-            }
             if (!THINK_LEVELS.contains(level)) {
                 throw ApiError.badRequest("invalid think value: \"" + level
                         + "\" (must be \"high\", \"medium\", \"low\", \"max\", true, or false)");

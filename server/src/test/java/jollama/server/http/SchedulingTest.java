@@ -120,11 +120,30 @@ class SchedulingTest {
     }
 
     @Test
+    void aFailureAfterTheStreamBeganEndsItWithAnErrorLine() throws Exception {
+        try (ServerHarness h = new ServerHarness();
+             ServerHarness.StreamingExchange stream = h.openStream("/api/generate", LONG_STREAM)) {
+            assertNotNull(stream.nextJsonLine());
+            h.server.scheduler().close(); // the model goes away under the running generation
+            String line;
+            String last = null;
+            while ((line = stream.nextJsonLine()) != null) {
+                last = line;
+            }
+            assertNotNull(last);
+            JsonNode end = ServerHarness.JSON.readTree(last);
+            assertTrue(end.has("error"), last);
+            assertFalse(end.has("done"));
+        }
+    }
+
+    @Test
     void aFullQueueAnswers503() throws Exception {
         Map<String, String> env = Map.of("OLLAMA_MAX_QUEUE", "1");
         try (ServerHarness h = new ServerHarness(ServerConfig.fromEnvironment(env))) {
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            try (ServerHarness.StreamingExchange running = h.openStream("/api/generate", LONG_STREAM)) {
+            ServerHarness.StreamingExchange running = h.openStream("/api/generate", LONG_STREAM);
+            try {
                 assertNotNull(running.nextJsonLine()); // it has the only sequence
                 Future<ServerHarness.Reply> waiting = pool.submit(() -> h.post("/api/generate",
                         "{\"model\":\"tiny\",\"prompt\":\"hi\",\"stream\":false,\"options\":{\"num_predict\":2}}"));
@@ -138,6 +157,7 @@ class SchedulingTest {
                 running.close(); // the waiting request gets the sequence
                 assertEquals(200, waiting.get(30, TimeUnit.SECONDS).status());
             } finally {
+                running.close();
                 pool.shutdownNow();
             }
         }

@@ -201,6 +201,9 @@ final class ServerHarness implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
+            if (socket.isClosed()) {
+                return;
+            }
             socket.setSoLinger(true, 0); // reset, as a client that is killed would
             socket.close();
         }
