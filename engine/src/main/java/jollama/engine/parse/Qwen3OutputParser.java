@@ -33,7 +33,22 @@ public final class Qwen3OutputParser implements OutputParser {
     static final String TOOL_OPEN = "<tool_call>";
     static final String TOOL_CLOSE = "</tool_call>";
 
+    /** Where the output begins. */
+    public enum Start {
+        /** The prompt ended with {@code <think>}: the output is thinking until {@code </think>}. */
+        THINKING,
+        /** Thinking is off: everything is content (and tool calls). */
+        CONTENT,
+        /**
+         * Thinking if the output opens with {@code <think>} (after optional whitespace), else content:
+         * what llama-server's reasoning extraction does for models rendered with their own Jinja
+         * template, which decide themselves whether to think.
+         */
+        DETECT
+    }
+
     private enum State {
+        DETECT_THINK_OPEN,
         THINKING,
         THINK_OPENED_EATING_SPACE,
         THINK_CLOSED_EATING_SPACE,
@@ -56,9 +71,17 @@ public final class Qwen3OutputParser implements OutputParser {
      * @param random          source of the tool-call ids
      */
     public Qwen3OutputParser(boolean startInThinking, RandomGenerator random) {
+        this(startInThinking ? Start.THINKING : Start.CONTENT, random);
+    }
+
+    public Qwen3OutputParser(Start start, RandomGenerator random) {
         this.calls = new ToolCallSequence(random);
-        this.state = startInThinking ? State.THINKING : State.CONTENT;
-        this.mayRepeatThinkOpen = startInThinking;
+        this.state = switch (start) {
+            case THINKING -> State.THINKING;
+            case CONTENT -> State.CONTENT;
+            case DETECT -> State.DETECT_THINK_OPEN;
+        };
+        this.mayRepeatThinkOpen = start == Start.THINKING;
     }
 
     /**
@@ -107,7 +130,7 @@ public final class Qwen3OutputParser implements OutputParser {
         buffer.setLength(0);
         switch (state) {
             case THINKING -> sink.thinking(held);
-            case CONTENT, TOOL_BODY -> sink.content(held);
+            case CONTENT, TOOL_BODY, DETECT_THINK_OPEN -> sink.content(held);
             default -> {
                 // the eating states never hold text: a step empties the buffer when it is all whitespace
             }
@@ -118,6 +141,7 @@ public final class Qwen3OutputParser implements OutputParser {
     /** Runs the current state once; true when it made progress and should run again. */
     private boolean step() {
         return switch (state) {
+            case DETECT_THINK_OPEN -> detectThinkOpen();
             case THINK_OPENED_EATING_SPACE -> eatSpaceThen(State.THINKING);
             case THINK_CLOSED_EATING_SPACE, TOOL_CLOSED_EATING_SPACE -> eatSpaceThen(State.CONTENT);
             case TOOL_OPENED_EATING_SPACE -> eatSpaceThen(State.TOOL_BODY);
@@ -136,6 +160,21 @@ public final class Qwen3OutputParser implements OutputParser {
         }
         buffer.append(trimmed);
         state = next;
+        return true;
+    }
+
+    /** Waits until the output has shown whether it opens with {@code <think>}. */
+    private boolean detectThinkOpen() {
+        String trimmed = Whitespace.trimLeft(buffer);
+        if (trimmed.startsWith(THINK_OPEN)) {
+            replaceBuffer(trimmed.substring(THINK_OPEN.length()));
+            state = State.THINK_OPENED_EATING_SPACE;
+            return true;
+        }
+        if (THINK_OPEN.startsWith(trimmed)) {
+            return false; // only whitespace so far, or a cut "<thi"
+        }
+        state = State.CONTENT;
         return true;
     }
 

@@ -5,6 +5,8 @@ import jollama.engine.Model;
 import jollama.engine.chat.ChatMessage;
 import jollama.engine.chat.ToolCall;
 import jollama.engine.generate.Generation;
+import jollama.engine.parse.OutputParser;
+import jollama.engine.parse.ParseEvent;
 import jollama.engine.generate.GenerationResult;
 import jollama.engine.sampling.GenerationOptions;
 import jollama.server.http.api.ApiMessage;
@@ -78,15 +80,17 @@ final class ChatHandler {
                     topLogprobs);
             lease.started();
             boolean stream = !Boolean.FALSE.equals(req.stream());
-            responder.respond(ctx, generation, engine.tokenizer(), stream, new GenerationResponder.Shape() {
+            OutputParser parser = ReplyParsers.forReply(engine, prompt, true, think);
+            responder.respond(ctx, generation, engine.tokenizer(), stream, parser, new GenerationResponder.Shape() {
                 @Override
-                public Object chunk(String text, List<Logprob> logprobs) {
-                    return ChatResponse.chunk(req.model(), GenerateHandler.now(), text, logprobs);
+                public Object chunk(ReplyDelta delta, List<Logprob> logprobs) {
+                    return new ChatResponse(req.model(), GenerateHandler.now(), message(delta), false, null, null,
+                            null, null, null, null, null, logprobs);
                 }
 
                 @Override
-                public Object last(String text, List<Logprob> logprobs, GenerationResult r) {
-                    return new ChatResponse(req.model(), GenerateHandler.now(), ResponseMessage.assistant(text), true,
+                public Object last(ReplyDelta reply, List<Logprob> logprobs, GenerationResult r) {
+                    return new ChatResponse(req.model(), GenerateHandler.now(), message(reply), true,
                             r.doneReason().apiName(), GenerateHandler.positive(System.nanoTime() - start),
                             GenerateHandler.positive(loadNanos), GenerateHandler.positive(r.promptEvalCount()),
                             GenerateHandler.positive(r.promptEvalNanos()), GenerateHandler.positive(r.evalCount()),
@@ -123,6 +127,16 @@ final class ChatHandler {
             }
         }
         return new ChatMessage(m.role(), m.content(), m.thinking(), calls, m.toolName());
+    }
+
+    /** The assistant message of a reply step: tool arguments stay a JSON object natively. */
+    static ResponseMessage message(ReplyDelta delta) {
+        List<ApiToolCall> calls = new ArrayList<>(delta.toolCalls().size());
+        for (ParseEvent.ToolCall call : delta.toolCalls()) {
+            calls.add(new ApiToolCall(call.id(), new ApiToolCall.Function(call.index(), call.name(), call.arguments())));
+        }
+        return new ResponseMessage("assistant", delta.content(), delta.thinking().isEmpty() ? null : delta.thinking(),
+                calls);
     }
 
     private void reply(Context ctx, Object body) {

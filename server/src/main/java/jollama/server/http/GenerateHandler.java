@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import jollama.engine.Model;
 import jollama.engine.chat.ChatMessage;
 import jollama.engine.generate.Generation;
+import jollama.engine.parse.OutputParser;
 import jollama.engine.generate.GenerationResult;
 import jollama.engine.sampling.GenerationOptions;
 import jollama.models.ContextOverflowException;
@@ -76,15 +77,18 @@ final class GenerateHandler {
             Generation generation = start(engine, prompt, options, Boolean.TRUE.equals(req.logprobs()), topLogprobs);
             lease.started();
             boolean stream = !Boolean.FALSE.equals(req.stream());
-            responder.respond(ctx, generation, engine.tokenizer(), stream, new GenerationResponder.Shape() {
+            OutputParser parser = ReplyParsers.forReply(engine, prompt, !raw && engine.info().hasChatTemplate(), think);
+            responder.respond(ctx, generation, engine.tokenizer(), stream, parser, new GenerationResponder.Shape() {
                 @Override
-                public Object chunk(String text, List<Logprob> logprobs) {
-                    return GenerateResponse.chunk(req.model(), now(), text, logprobs);
+                public Object chunk(ReplyDelta delta, List<Logprob> logprobs) {
+                    return new GenerateResponse(req.model(), now(), delta.content(), thinking(delta), false, null,
+                            null, null, null, null, null, null, null, logprobs);
                 }
 
                 @Override
-                public Object last(String text, List<Logprob> logprobs, GenerationResult r) {
-                    return new GenerateResponse(req.model(), now(), text, null, true, r.doneReason().apiName(),
+                public Object last(ReplyDelta reply, List<Logprob> logprobs, GenerationResult r) {
+                    return new GenerateResponse(req.model(), now(), reply.content(), thinking(reply), true,
+                            r.doneReason().apiName(),
                             raw ? null : r.context(), positive(System.nanoTime() - start), positive(loadNanos),
                             positive(r.promptEvalCount()), positive(r.promptEvalNanos()), positive(r.evalCount()),
                             positive(r.evalNanos()), logprobs);
@@ -146,6 +150,10 @@ final class GenerateHandler {
 
     private void reply(Context ctx, Object body) {
         ctx.status(200).contentType(JollamaServer.JSON).result(json.bytes(body));
+    }
+
+    private static String thinking(ReplyDelta delta) {
+        return delta.thinking().isEmpty() ? null : delta.thinking();
     }
 
     static String now() {

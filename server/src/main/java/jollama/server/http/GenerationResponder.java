@@ -2,6 +2,8 @@ package jollama.server.http;
 
 import io.javalin.http.Context;
 import jollama.engine.generate.GeneratedToken;
+import jollama.engine.parse.OutputParser;
+import jollama.engine.parse.ParseEvent;
 import jollama.engine.generate.Generation;
 import jollama.engine.generate.GenerationResult;
 import jollama.engine.sampling.TokenLogprob;
@@ -25,11 +27,11 @@ final class GenerationResponder {
 
     /** The endpoint's JSON shapes. */
     interface Shape {
-        /** A streamed piece of text ({@code done:false}). */
-        Object chunk(String text, List<Logprob> logprobs);
+        /** A streamed step of the reply ({@code done:false}). */
+        Object chunk(ReplyDelta delta, List<Logprob> logprobs);
 
-        /** The final object: {@code text} is "" when streaming, the whole reply otherwise. */
-        Object last(String text, List<Logprob> logprobs, GenerationResult result);
+        /** The final object: {@code reply} is empty when streaming, the whole reply otherwise. */
+        Object last(ReplyDelta reply, List<Logprob> logprobs, GenerationResult result);
     }
 
     private final Json json;
@@ -39,17 +41,18 @@ final class GenerationResponder {
     }
 
     /** Runs {@code generation} to its end (or the client's departure) and closes it. */
-    void respond(Context ctx, Generation generation, Tokenizer tokenizer, boolean stream, Shape shape) {
+    void respond(Context ctx, Generation generation, Tokenizer tokenizer, boolean stream, OutputParser parser,
+                 Shape shape) {
         try (generation) {
             if (stream) {
-                stream(ctx, generation, tokenizer, shape);
+                stream(ctx, generation, tokenizer, parser, shape);
             } else {
-                aggregate(ctx, generation, tokenizer, shape);
+                aggregate(ctx, generation, tokenizer, parser, shape);
             }
         }
     }
 
-    private void stream(Context ctx, Generation generation, Tokenizer tokenizer, Shape shape) {
+    private void stream(Context ctx, Generation generation, Tokenizer tokenizer, OutputParser parser, Shape shape) {
         NdjsonStream out = new NdjsonStream(ctx.res(), json);
         List<Logprob> held = new ArrayList<>();
         try {
@@ -58,13 +61,19 @@ final class GenerationResponder {
                 if (token.logprobs() != null) {
                     held.add(logprob(token.logprobs(), tokenizer));
                 }
-                if (token.text().isEmpty()) {
+                ReplyDelta delta = ReplyDelta.of(parser.feed(token.text()));
+                if (delta.isEmpty()) {
                     continue; // Ollama sends no empty deltas; log-probabilities wait for the next text
                 }
-                out.write(shape.chunk(token.text(), held));
+                out.write(shape.chunk(delta, held));
                 held = new ArrayList<>();
             }
-            out.write(shape.last("", held, generation.result()));
+            ReplyDelta rest = ReplyDelta.of(parser.finish());
+            if (!rest.isEmpty()) {
+                out.write(shape.chunk(rest, held));
+                held = new ArrayList<>();
+            }
+            out.write(shape.last(ReplyDelta.EMPTY, held, generation.result()));
         } catch (IOException clientGone) {
             generation.cancel();
         } catch (RuntimeException e) {
@@ -75,21 +84,22 @@ final class GenerationResponder {
         }
     }
 
-    private void aggregate(Context ctx, Generation generation, Tokenizer tokenizer, Shape shape) {
-        StringBuilder text = new StringBuilder();
+    private void aggregate(Context ctx, Generation generation, Tokenizer tokenizer, OutputParser parser, Shape shape) {
+        List<ParseEvent> events = new ArrayList<>();
         List<Logprob> logprobs = new ArrayList<>();
         try {
             while (generation.hasNext()) {
                 GeneratedToken token = generation.next();
-                text.append(token.text());
+                events.addAll(parser.feed(token.text()));
                 if (token.logprobs() != null) {
                     logprobs.add(logprob(token.logprobs(), tokenizer));
                 }
             }
+            events.addAll(parser.finish());
         } catch (RuntimeException e) {
             throw failure(e);
         }
-        ctx.status(200).contentType(JollamaServer.JSON).result(json.bytes(shape.last(text.toString(), logprobs,
+        ctx.status(200).contentType(JollamaServer.JSON).result(json.bytes(shape.last(ReplyDelta.of(events), logprobs,
                 generation.result())));
     }
 
