@@ -17,7 +17,7 @@ import jollama.quant.QuantFormats;
  */
 final class Qwen3Sequence implements Sequence {
 
-    static final int BATCH = 64;
+    static final int BATCH = 512;
 
     private final Qwen3 model;
     private final Qwen3Config c;
