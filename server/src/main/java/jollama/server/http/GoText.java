@@ -9,7 +9,7 @@ import java.util.Locale;
  * Modelfile and {@code %#v} in {@code parameters} (strings quoted). JSON numbers are float64 in
  * Go, so 40 prints as {@code 40} and 1000000 as {@code 1e+06}.
  */
-final class GoText {
+public final class GoText {
 
     private GoText() {
     }
@@ -62,7 +62,7 @@ final class GoText {
     }
 
     /** Go's strconv.Quote for ordinary text. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -2,6 +2,7 @@ package jollama.server.http;
 
 import jollama.server.http.catalog.CatalogMessage;
 import jollama.server.http.catalog.CatalogModel;
+import jollama.server.modelfile.Modelfile;
 
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +65,6 @@ final class ModelfileText {
 
     /** The Modelfile parser's quoting: {@code "…"} for text with a newline or edge spaces, {@code """…"""} if it also has a quote. */
     static String quote(String s) {
-        if (s.contains("\n") || s.startsWith(" ") || s.endsWith(" ")) {
-            return s.contains("\"") ? "\"\"\"" + s + "\"\"\"" : "\"" + s + "\"";
-        }
-        return s;
+        return Modelfile.quote(s);
     }
 }

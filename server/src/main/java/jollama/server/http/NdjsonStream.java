@@ -10,20 +10,20 @@ import java.io.OutputStream;
  * flushed at once so that the client sees every token as it comes (chunked encoding). The status
  * line goes out with the first object; until then an error can still be an ordinary JSON error.
  */
-final class NdjsonStream {
+public final class NdjsonStream {
 
     private final HttpServletResponse response;
     private final Json json;
     private OutputStream out;
     private boolean broken;
 
-    NdjsonStream(HttpServletResponse response, Json json) {
+    public NdjsonStream(HttpServletResponse response, Json json) {
         this.response = response;
         this.json = json;
     }
 
     /** Whether anything has been written (an error must then be a last line, not a status). */
-    boolean started() {
+    public boolean started() {
         return out != null;
     }
 
@@ -32,7 +32,7 @@ final class NdjsonStream {
      *
      * @throws IOException when the client has gone away (the connection is reset or closed)
      */
-    void write(Object value) throws IOException {
+    public void write(Object value) throws IOException {
         if (broken) {
             throw new IOException("the client went away");
         }
@@ -54,7 +54,7 @@ final class NdjsonStream {
     }
 
     /** The last line of a stream that failed after it began: {@code {"error": "..."}}; ignored if the client is gone. */
-    void writeError(String message) {
+    public void writeError(String message) {
         try {
             write(new jollama.server.http.api.ErrorResponse(message));
         } catch (IOException e) {

@@ -441,9 +441,14 @@ public final class ModelStore {
 
     /** sha256 of the stored blob file, to verify it. */
     public Digest hashBlob(Digest digest) throws IOException {
+        return hashFile(blobPath(digest));
+    }
+
+    /** sha256 of any file's content. */
+    public static Digest hashFile(Path file) throws IOException {
         MessageDigest sha = Digest.newSha256();
         byte[] buffer = new byte[COPY_BUFFER];
-        try (InputStream in = openBlob(digest)) {
+        try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 sha.update(buffer, 0, n);
@@ -519,6 +524,42 @@ public final class ModelStore {
         try (InputStream in = Files.newInputStream(file)) {
             return writeBlob(in, null);
         }
+    }
+
+    /**
+     * A new empty temporary file in the blobs folder, for content another writer produces (a
+     * quantized model) before it becomes a blob through {@link #adoptFile}. The caller deletes it
+     * when it is not adopted; the startup prune removes forgotten ones.
+     */
+    public Path newTempBlobFile(String purpose) throws IOException {
+        return AtomicFiles.newTempFile(blobs, purpose);
+    }
+
+    /**
+     * Makes a temporary file of {@link #newTempBlobFile} the blob {@code digest} without copying
+     * it: synced and renamed into place. When the store has that blob already, the file is
+     * deleted and the blob kept (its time refreshed).
+     *
+     * @param digest the content's sha256, which the caller has just computed ({@link #hashFile});
+     *               it is not checked again, so that a multi-gigabyte file is read only once
+     */
+    public WrittenBlob adoptFile(Path file, Digest digest) throws IOException {
+        Path source = file.toAbsolutePath().normalize();
+        if (!blobs.equals(source.getParent())) {
+            throw new IllegalArgumentException("only files in " + blobs + " can be adopted, not " + file);
+        }
+        long size = Files.size(source);
+        Path target = blobPath(digest);
+        if (Files.isRegularFile(target)) {
+            Files.deleteIfExists(source);
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            return new WrittenBlob(digest, size, false);
+        }
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        AtomicFiles.moveIntoPlace(source, target);
+        return new WrittenBlob(digest, size, true);
     }
 
     // ---------------------------------------------------------------- downloads in progress
