@@ -9,6 +9,7 @@ import jollama.engine.parse.OutputParser;
 import jollama.engine.parse.ParseEvent;
 import jollama.engine.generate.GenerationResult;
 import jollama.engine.sampling.GenerationOptions;
+import jollama.engine.tokenizer.Tokenizer;
 import jollama.server.http.api.ApiMessage;
 import jollama.server.http.api.ApiToolCall;
 import jollama.server.http.api.ChatRequest;
@@ -23,8 +24,11 @@ import jollama.server.http.sched.Lease;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code POST /api/chat}, in the order of checks of ollama-api.md §1.3. */
-final class ChatHandler {
+/**
+ * {@code POST /api/chat}, in the order of checks of ollama-api.md §1.3. The OpenAI layer runs its
+ * chat requests through {@link #chat} with its own {@link ReplyFormat}.
+ */
+public final class ChatHandler {
 
     private final Json json;
     private final ModelAccess models;
@@ -39,6 +43,16 @@ final class ChatHandler {
     void handle(Context ctx) {
         long start = System.nanoTime();
         ChatRequest req = json.parseBody(ctx.bodyAsBytes(), ChatRequest.class);
+        chat(ctx, req, start, nativeFormat(req, start));
+    }
+
+    /**
+     * Runs a chat request, writing the reply in {@code format}.
+     *
+     * @param start when the request arrived ({@link System#nanoTime()})
+     * @throws ApiError for every failure before the reply starts
+     */
+    public void chat(Context ctx, ChatRequest req, long start, ReplyFormat format) {
         KeepAlive keepAlive = RequestValues.keepAlive(req.keepAlive());
         Boolean think = RequestValues.think(req.think());
         int topLogprobs = RequestValues.topLogprobs(req.topLogprobs());
@@ -50,7 +64,7 @@ final class ChatHandler {
 
         if (req.messages().isEmpty() && keepAlive != null && keepAlive.isZero()) {
             models.scheduler().unload(model);
-            reply(ctx, ChatResponse.synthetic(req.model(), GenerateHandler.now(), "unload"));
+            format.synthetic(ctx, "unload");
             return;
         }
         ModelFacts facts = models.facts(model);
@@ -68,36 +82,52 @@ final class ChatHandler {
         try (Lease lease = models.lease(model, options, keepAlive)) {
             long loadNanos = System.nanoTime() - start;
             if (req.messages().isEmpty()) {
-                reply(ctx, ChatResponse.synthetic(req.model(), GenerateHandler.now(), "load"));
+                format.synthetic(ctx, "load");
                 return;
             }
             Model engine = lease.model();
             List<ChatMessage> messages = PromptBuilder.filterThinkTags(assemble(model, req.messages()),
                     facts.architecture(), model.name());
-            PromptBuilder.Prompt prompt = PromptBuilder.chat(engine, messages, req.tools(), think,
-                    !Boolean.FALSE.equals(req.truncate()), "");
+            PromptBuilder.Prompt prompt = PromptBuilder.chat(engine, models.templates().goTemplate(model, null, engine),
+                    messages, req.tools(), think, !Boolean.FALSE.equals(req.truncate()), "");
             Generation generation = GenerateHandler.start(engine, prompt, options, Boolean.TRUE.equals(req.logprobs()),
                     topLogprobs);
             lease.started();
-            boolean stream = !Boolean.FALSE.equals(req.stream());
             OutputParser parser = ReplyParsers.forReply(engine, prompt, true, think);
-            responder.respond(ctx, generation, engine.tokenizer(), stream, parser, new GenerationResponder.Shape() {
-                @Override
-                public Object chunk(ReplyDelta delta, List<Logprob> logprobs) {
-                    return new ChatResponse(req.model(), GenerateHandler.now(), message(delta), false, null, null,
-                            null, null, null, null, null, logprobs);
-                }
-
-                @Override
-                public Object last(ReplyDelta reply, List<Logprob> logprobs, GenerationResult r) {
-                    return new ChatResponse(req.model(), GenerateHandler.now(), message(reply), true,
-                            r.doneReason().apiName(), GenerateHandler.positive(System.nanoTime() - start),
-                            GenerateHandler.positive(loadNanos), GenerateHandler.positive(r.promptEvalCount()),
-                            GenerateHandler.positive(r.promptEvalNanos()), GenerateHandler.positive(r.evalCount()),
-                            GenerateHandler.positive(r.evalNanos()), logprobs);
-                }
-            });
+            format.generated(ctx, generation, engine.tokenizer(), parser, loadNanos);
         }
+    }
+
+    /** Ollama's own reply: NDJSON chunks then the metrics, or one object (§1.3). */
+    private ReplyFormat nativeFormat(ChatRequest req, long start) {
+        return new ReplyFormat() {
+            @Override
+            public void synthetic(Context ctx, String doneReason) {
+                reply(ctx, ChatResponse.synthetic(req.model(), GenerateHandler.now(), doneReason));
+            }
+
+            @Override
+            public void generated(Context ctx, Generation generation, Tokenizer tokenizer, OutputParser parser,
+                                  long loadNanos) {
+                boolean stream = !Boolean.FALSE.equals(req.stream());
+                responder.respond(ctx, generation, tokenizer, stream, parser, new GenerationResponder.Shape() {
+                    @Override
+                    public Object chunk(ReplyDelta delta, List<Logprob> logprobs) {
+                        return new ChatResponse(req.model(), GenerateHandler.now(), message(delta), false, null, null,
+                                null, null, null, null, null, logprobs);
+                    }
+
+                    @Override
+                    public Object last(ReplyDelta reply, List<Logprob> logprobs, GenerationResult r) {
+                        return new ChatResponse(req.model(), GenerateHandler.now(), message(reply), true,
+                                r.doneReason().apiName(), GenerateHandler.positive(System.nanoTime() - start),
+                                GenerateHandler.positive(loadNanos), GenerateHandler.positive(r.promptEvalCount()),
+                                GenerateHandler.positive(r.promptEvalNanos()), GenerateHandler.positive(r.evalCount()),
+                                GenerateHandler.positive(r.evalNanos()), logprobs);
+                    }
+                });
+            }
+        };
     }
 
     /**

@@ -20,9 +20,10 @@ import java.util.List;
 
 /**
  * {@code POST /api/embed} (§1.5) and the legacy {@code POST /api/embeddings} (§1.6). There is no
- * capability gate: a chat model embeds too (mean-pooled).
+ * capability gate: a chat model embeds too (mean-pooled). The OpenAI layer embeds through
+ * {@link #compute}.
  */
-final class EmbedHandler {
+public final class EmbedHandler {
 
     private final Json json;
     private final ModelAccess models;
@@ -35,6 +36,16 @@ final class EmbedHandler {
     void embed(Context ctx) {
         long start = System.nanoTime();
         EmbedRequest req = json.parseBody(ctx.bodyAsBytes(), EmbedRequest.class);
+        reply(ctx, compute(req, start));
+    }
+
+    /**
+     * Embeds every input of {@code req}, in order, as §1.5 describes.
+     *
+     * @param start when the request arrived ({@link System#nanoTime()})
+     * @throws ApiError for every failure
+     */
+    public EmbedResponse compute(EmbedRequest req, long start) {
         KeepAlive keepAlive = RequestValues.keepAlive(req.keepAlive());
         List<String> inputs = inputs(req.input());
         boolean truncate = !Boolean.FALSE.equals(req.truncate());
@@ -50,8 +61,7 @@ final class EmbedHandler {
         try (Lease lease = models.lease(model, options, keepAlive)) {
             long loadNanos = System.nanoTime() - start;
             if (inputs.isEmpty()) {
-                reply(ctx, new EmbedResponse(req.model(), List.of(), null, null, null));
-                return;
+                return new EmbedResponse(req.model(), List.of(), null, null, null);
             }
             lease.started();
             Model engine = lease.model();
@@ -80,8 +90,8 @@ final class EmbedHandler {
                 }
                 embeddings.add(v);
             }
-            reply(ctx, new EmbedResponse(req.model(), embeddings, GenerateHandler.positive(System.nanoTime() - start),
-                    GenerateHandler.positive(loadNanos), GenerateHandler.positive(tokens)));
+            return new EmbedResponse(req.model(), embeddings, GenerateHandler.positive(System.nanoTime() - start),
+                    GenerateHandler.positive(loadNanos), GenerateHandler.positive(tokens));
         }
     }
 

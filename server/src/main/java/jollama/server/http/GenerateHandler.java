@@ -1,5 +1,6 @@
 package jollama.server.http;
 
+import jollama.engine.gotemplate.OllamaPromptTemplate;
 import io.javalin.http.Context;
 import jollama.engine.Model;
 import jollama.engine.chat.ChatMessage;
@@ -7,6 +8,7 @@ import jollama.engine.generate.Generation;
 import jollama.engine.parse.OutputParser;
 import jollama.engine.generate.GenerationResult;
 import jollama.engine.sampling.GenerationOptions;
+import jollama.engine.tokenizer.Tokenizer;
 import jollama.models.ContextOverflowException;
 import jollama.server.http.api.GenerateRequest;
 import jollama.server.http.api.GenerateResponse;
@@ -20,8 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code POST /api/generate}, in the order of checks of ollama-api.md §1.2. */
-final class GenerateHandler {
+/**
+ * {@code POST /api/generate}, in the order of checks of ollama-api.md §1.2. The OpenAI layer runs
+ * its completions through {@link #generate} with its own {@link ReplyFormat}.
+ */
+public final class GenerateHandler {
 
     private final Json json;
     private final ModelAccess models;
@@ -36,6 +41,16 @@ final class GenerateHandler {
     void handle(Context ctx) {
         long start = System.nanoTime();
         GenerateRequest req = json.parseBody(ctx.bodyAsBytes(), GenerateRequest.class);
+        generate(ctx, req, start, nativeFormat(req, start));
+    }
+
+    /**
+     * Runs a generate request, writing the reply in {@code format}.
+     *
+     * @param start when the request arrived ({@link System#nanoTime()})
+     * @throws ApiError for every failure before the reply starts
+     */
+    public void generate(Context ctx, GenerateRequest req, long start, ReplyFormat format) {
         KeepAlive keepAlive = RequestValues.keepAlive(req.keepAlive());
         Boolean think = RequestValues.think(req.think());
         int topLogprobs = RequestValues.topLogprobs(req.topLogprobs());
@@ -47,7 +62,7 @@ final class GenerateHandler {
 
         if (req.prompt().isEmpty() && keepAlive != null && keepAlive.isZero()) {
             models.scheduler().unload(model);
-            reply(ctx, GenerateResponse.synthetic(req.model(), now(), "unload"));
+            format.synthetic(ctx, "unload");
             return;
         }
         boolean raw = Boolean.TRUE.equals(req.raw());
@@ -69,32 +84,50 @@ final class GenerateHandler {
         try (Lease lease = models.lease(model, options, keepAlive)) {
             long loadNanos = System.nanoTime() - start;
             if (req.prompt().isEmpty()) {
-                reply(ctx, GenerateResponse.synthetic(req.model(), now(), "load"));
+                format.synthetic(ctx, "load");
                 return;
             }
             Model engine = lease.model();
-            PromptBuilder.Prompt prompt = prompt(engine, model, req, raw, think);
+            PromptBuilder.Prompt prompt = prompt(engine, model, req, raw, think,
+                    raw ? null : models.templates().goTemplate(model, req.template(), engine));
             Generation generation = start(engine, prompt, options, Boolean.TRUE.equals(req.logprobs()), topLogprobs);
             lease.started();
-            boolean stream = !Boolean.FALSE.equals(req.stream());
             OutputParser parser = ReplyParsers.forReply(engine, prompt, !raw && engine.info().hasChatTemplate(), think);
-            responder.respond(ctx, generation, engine.tokenizer(), stream, parser, new GenerationResponder.Shape() {
-                @Override
-                public Object chunk(ReplyDelta delta, List<Logprob> logprobs) {
-                    return new GenerateResponse(req.model(), now(), delta.content(), thinking(delta), false, null,
-                            null, null, null, null, null, null, null, logprobs);
-                }
-
-                @Override
-                public Object last(ReplyDelta reply, List<Logprob> logprobs, GenerationResult r) {
-                    return new GenerateResponse(req.model(), now(), reply.content(), thinking(reply), true,
-                            r.doneReason().apiName(),
-                            raw ? null : r.context(), positive(System.nanoTime() - start), positive(loadNanos),
-                            positive(r.promptEvalCount()), positive(r.promptEvalNanos()), positive(r.evalCount()),
-                            positive(r.evalNanos()), logprobs);
-                }
-            });
+            format.generated(ctx, generation, engine.tokenizer(), parser, loadNanos);
         }
+    }
+
+    /** Ollama's own reply: NDJSON chunks then the metrics and context, or one object (§1.2). */
+    private ReplyFormat nativeFormat(GenerateRequest req, long start) {
+        boolean raw = Boolean.TRUE.equals(req.raw());
+        return new ReplyFormat() {
+            @Override
+            public void synthetic(Context ctx, String doneReason) {
+                reply(ctx, GenerateResponse.synthetic(req.model(), now(), doneReason));
+            }
+
+            @Override
+            public void generated(Context ctx, Generation generation, Tokenizer tokenizer, OutputParser parser,
+                                  long loadNanos) {
+                boolean stream = !Boolean.FALSE.equals(req.stream());
+                responder.respond(ctx, generation, tokenizer, stream, parser, new GenerationResponder.Shape() {
+                    @Override
+                    public Object chunk(ReplyDelta delta, List<Logprob> logprobs) {
+                        return new GenerateResponse(req.model(), now(), delta.content(), thinking(delta), false, null,
+                                null, null, null, null, null, null, null, logprobs);
+                    }
+
+                    @Override
+                    public Object last(ReplyDelta reply, List<Logprob> logprobs, GenerationResult r) {
+                        return new GenerateResponse(req.model(), now(), reply.content(), thinking(reply), true,
+                                r.doneReason().apiName(),
+                                raw ? null : r.context(), positive(System.nanoTime() - start), positive(loadNanos),
+                                positive(r.promptEvalCount()), positive(r.promptEvalNanos()), positive(r.evalCount()),
+                                positive(r.evalNanos()), logprobs);
+                    }
+                });
+            }
+        };
     }
 
     /**
@@ -103,8 +136,8 @@ final class GenerateHandler {
      * message, rendered by the template, after the detokenized context.
      */
     private static PromptBuilder.Prompt prompt(Model engine, CatalogModel model, GenerateRequest req, boolean raw,
-                                               Boolean think) {
-        if (raw || !engine.info().hasChatTemplate()) {
+                                               Boolean think, OllamaPromptTemplate goTemplate) {
+        if (raw || (goTemplate == null && !engine.info().hasChatTemplate())) {
             String prefix = raw ? "" : contextText(engine, req.context());
             return PromptBuilder.raw(engine, prefix + req.prompt());
         }
@@ -119,8 +152,8 @@ final class GenerateHandler {
             }
         }
         messages.add(ChatMessage.user(req.prompt()));
-        return PromptBuilder.chat(engine, messages, List.of(), think, !Boolean.FALSE.equals(req.truncate()),
-                contextText(engine, req.context()));
+        return PromptBuilder.chat(engine, goTemplate, messages, List.of(), think,
+                !Boolean.FALSE.equals(req.truncate()), contextText(engine, req.context()));
     }
 
     private static String contextText(Model engine, List<Integer> context) {

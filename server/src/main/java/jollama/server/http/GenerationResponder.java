@@ -22,8 +22,11 @@ import java.util.List;
  * client has gone: the generation is cancelled and closed at once, which frees its sequence for
  * the next request. An engine failure becomes a JSON error before the first line, or a last
  * {@code {"error"}} line after it.
+ *
+ * <p>The run itself ({@link #stream}, {@link #collect}) is independent of the wire format, so the
+ * OpenAI layer drives the same loop with its own SSE writer.
  */
-final class GenerationResponder {
+public final class GenerationResponder {
 
     /** The endpoint's JSON shapes. */
     interface Shape {
@@ -32,6 +35,28 @@ final class GenerationResponder {
 
         /** The final object: {@code reply} is empty when streaming, the whole reply otherwise. */
         Object last(ReplyDelta reply, List<Logprob> logprobs, GenerationResult result);
+    }
+
+    /**
+     * Where a streamed reply goes, step by step: NDJSON lines natively, SSE events for OpenAI.
+     * Write methods throw {@link IOException} when the client has gone away.
+     */
+    public interface StreamWriter {
+        /** A non-empty step of the reply, with the log-probabilities of the tokens it came from. */
+        void step(ReplyDelta delta, List<Logprob> logprobs) throws IOException;
+
+        /** The end: log-probabilities not yet sent (tokens whose text was held back) and the totals. */
+        void end(List<Logprob> logprobs, GenerationResult result) throws IOException;
+
+        /** Whether anything has been written: an error must then go into the stream, not the status line. */
+        boolean started();
+
+        /** The last event of a stream that failed after it began; ignored if the client is gone. */
+        void fail(ApiError error);
+    }
+
+    /** A whole reply: the concatenated parse, every log-probability, the totals. */
+    public record Whole(ReplyDelta reply, List<Logprob> logprobs, GenerationResult result) {
     }
 
     private final Json json;
@@ -43,64 +68,100 @@ final class GenerationResponder {
     /** Runs {@code generation} to its end (or the client's departure) and closes it. */
     void respond(Context ctx, Generation generation, Tokenizer tokenizer, boolean stream, OutputParser parser,
                  Shape shape) {
+        if (stream) {
+            stream(generation, tokenizer, parser, new NdjsonWriter(new NdjsonStream(ctx.res(), json), shape));
+        } else {
+            Whole whole = collect(generation, tokenizer, parser);
+            ctx.status(200).contentType(JollamaServer.JSON)
+                    .result(json.bytes(shape.last(whole.reply(), whole.logprobs(), whole.result())));
+        }
+    }
+
+    /**
+     * Streams {@code generation} into {@code out} and closes it. Empty steps are not sent (their
+     * log-probabilities wait for the next text).
+     *
+     * @throws ApiError when the engine fails before anything was written
+     */
+    public static void stream(Generation generation, Tokenizer tokenizer, OutputParser parser, StreamWriter out) {
         try (generation) {
-            if (stream) {
-                stream(ctx, generation, tokenizer, parser, shape);
-            } else {
-                aggregate(ctx, generation, tokenizer, parser, shape);
+            List<Logprob> held = new ArrayList<>();
+            try {
+                while (generation.hasNext()) {
+                    GeneratedToken token = generation.next();
+                    if (token.logprobs() != null) {
+                        held.add(logprob(token.logprobs(), tokenizer));
+                    }
+                    ReplyDelta delta = ReplyDelta.of(parser.feed(token.text()));
+                    if (delta.isEmpty()) {
+                        continue; // Ollama sends no empty deltas; log-probabilities wait for the next text
+                    }
+                    out.step(delta, held);
+                    held = new ArrayList<>();
+                }
+                ReplyDelta rest = ReplyDelta.of(parser.finish());
+                if (!rest.isEmpty()) {
+                    out.step(rest, held);
+                    held = new ArrayList<>();
+                }
+                out.end(held, generation.result());
+            } catch (IOException clientGone) {
+                generation.cancel();
+            } catch (RuntimeException e) {
+                if (!out.started()) {
+                    throw failure(e);
+                }
+                out.fail(failure(e));
             }
         }
     }
 
-    private void stream(Context ctx, Generation generation, Tokenizer tokenizer, OutputParser parser, Shape shape) {
-        NdjsonStream out = new NdjsonStream(ctx.res(), json);
-        List<Logprob> held = new ArrayList<>();
-        try {
-            while (generation.hasNext()) {
-                GeneratedToken token = generation.next();
-                if (token.logprobs() != null) {
-                    held.add(logprob(token.logprobs(), tokenizer));
+    /**
+     * Runs {@code generation} to its end, closes it and returns the whole reply.
+     *
+     * @throws ApiError when the engine fails
+     */
+    public static Whole collect(Generation generation, Tokenizer tokenizer, OutputParser parser) {
+        try (generation) {
+            List<ParseEvent> events = new ArrayList<>();
+            List<Logprob> logprobs = new ArrayList<>();
+            try {
+                while (generation.hasNext()) {
+                    GeneratedToken token = generation.next();
+                    events.addAll(parser.feed(token.text()));
+                    if (token.logprobs() != null) {
+                        logprobs.add(logprob(token.logprobs(), tokenizer));
+                    }
                 }
-                ReplyDelta delta = ReplyDelta.of(parser.feed(token.text()));
-                if (delta.isEmpty()) {
-                    continue; // Ollama sends no empty deltas; log-probabilities wait for the next text
-                }
-                out.write(shape.chunk(delta, held));
-                held = new ArrayList<>();
-            }
-            ReplyDelta rest = ReplyDelta.of(parser.finish());
-            if (!rest.isEmpty()) {
-                out.write(shape.chunk(rest, held));
-                held = new ArrayList<>();
-            }
-            out.write(shape.last(ReplyDelta.EMPTY, held, generation.result()));
-        } catch (IOException clientGone) {
-            generation.cancel();
-        } catch (RuntimeException e) {
-            if (!out.started()) {
+                events.addAll(parser.finish());
+            } catch (RuntimeException e) {
                 throw failure(e);
             }
-            out.writeError(message(e));
+            return new Whole(ReplyDelta.of(events), logprobs, generation.result());
         }
     }
 
-    private void aggregate(Context ctx, Generation generation, Tokenizer tokenizer, OutputParser parser, Shape shape) {
-        List<ParseEvent> events = new ArrayList<>();
-        List<Logprob> logprobs = new ArrayList<>();
-        try {
-            while (generation.hasNext()) {
-                GeneratedToken token = generation.next();
-                events.addAll(parser.feed(token.text()));
-                if (token.logprobs() != null) {
-                    logprobs.add(logprob(token.logprobs(), tokenizer));
-                }
-            }
-            events.addAll(parser.finish());
-        } catch (RuntimeException e) {
-            throw failure(e);
+    /** The native stream: each step one NDJSON object, then the final object with the metrics. */
+    private record NdjsonWriter(NdjsonStream out, Shape shape) implements StreamWriter {
+        @Override
+        public void step(ReplyDelta delta, List<Logprob> logprobs) throws IOException {
+            out.write(shape.chunk(delta, logprobs));
         }
-        ctx.status(200).contentType(JollamaServer.JSON).result(json.bytes(shape.last(ReplyDelta.of(events), logprobs,
-                generation.result())));
+
+        @Override
+        public void end(List<Logprob> logprobs, GenerationResult result) throws IOException {
+            out.write(shape.last(ReplyDelta.EMPTY, logprobs, result));
+        }
+
+        @Override
+        public boolean started() {
+            return out.started();
+        }
+
+        @Override
+        public void fail(ApiError error) {
+            out.writeError(error.getMessage());
+        }
     }
 
     private static ApiError failure(RuntimeException e) {

@@ -9,6 +9,9 @@ import io.javalin.router.JavalinDefaultRouting;
 import jollama.engine.Model;
 import jollama.server.http.api.ErrorResponse;
 import jollama.server.http.catalog.ModelCatalog;
+import jollama.server.http.manage.Management;
+import jollama.server.http.manage.ManageRoutes;
+import jollama.server.http.openai.OpenAiRoutes;
 import jollama.server.http.sched.Scheduler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -47,16 +50,19 @@ public final class JollamaServer implements AutoCloseable {
     private boolean closing;
     private boolean stopped;
 
-    private JollamaServer(ServerConfig config, ModelCatalog catalog, String version, Scheduler.ModelOpener opener) {
+    private JollamaServer(ServerConfig config, ModelCatalog catalog, String version, Scheduler.ModelOpener opener,
+                          Management management) {
         this.config = config;
         this.scheduler = new Scheduler(config.numParallel(), config.maxLoadedModels(), config.maxQueue(),
                 config.keepAlive(), opener);
         Json json = new Json();
-        ModelAccess models = new ModelAccess(catalog, scheduler, config.contextLength());
+        ModelAccess models = new ModelAccess(catalog, scheduler, config.contextLength(), new PromptTemplates(config.goTemplate()));
         GenerateHandler generate = new GenerateHandler(json, models);
         ChatHandler chat = new ChatHandler(json, models);
         EmbedHandler embed = new EmbedHandler(json, models);
         ModelInfoHandler info = new ModelInfoHandler(json, models, ZoneId.systemDefault());
+        OpenAiRoutes openai = new OpenAiRoutes(json, chat, generate, embed, catalog);
+        ManageRoutes manage = management == null ? null : new ManageRoutes(json, management, catalog, scheduler);
         CorsPolicy cors = new CorsPolicy(config.origins());
         HostGuard hostGuard = new HostGuard(config.bind().host());
         byte[] versionBody = json.bytes(Map.of("version", version));
@@ -77,7 +83,8 @@ public final class JollamaServer implements AutoCloseable {
                 connector.setIdleTimeout(IDLE_TIMEOUT_MS);
                 return connector;
             });
-            cfg.router.mount(r -> routes(r, cors, hostGuard, json, versionBody, generate, chat, embed, info));
+            cfg.router.mount(r -> routes(r, cors, hostGuard, json, versionBody, generate, chat, embed, info,
+                    openai, manage));
         });
     }
 
@@ -93,7 +100,22 @@ public final class JollamaServer implements AutoCloseable {
     /** With another way of opening models (tests count loads). */
     public static JollamaServer start(ServerConfig config, ModelCatalog catalog, String version,
                                       Scheduler.ModelOpener opener) {
-        JollamaServer server = new JollamaServer(config, catalog, version, opener);
+        return start(config, catalog, version, opener, null);
+    }
+
+    /**
+     * With the model management routes (pull, create, copy, delete, blobs) over
+     * {@code management}'s store, which {@code catalog} must serve.
+     */
+    public static JollamaServer start(ServerConfig config, ModelCatalog catalog, String version,
+                                      Management management) {
+        return start(config, catalog, version, Model::open, management);
+    }
+
+    /** With another way of opening models, and the management routes unless {@code management} is null. */
+    public static JollamaServer start(ServerConfig config, ModelCatalog catalog, String version,
+                                      Scheduler.ModelOpener opener, Management management) {
+        JollamaServer server = new JollamaServer(config, catalog, version, opener, management);
         try {
             server.app.start();
         } catch (RuntimeException e) {
@@ -105,7 +127,8 @@ public final class JollamaServer implements AutoCloseable {
 
     private static void routes(JavalinDefaultRouting r, CorsPolicy cors, HostGuard hostGuard, Json json,
                                byte[] versionBody, GenerateHandler generate, ChatHandler chat, EmbedHandler embed,
-                               ModelInfoHandler info) {
+                               ModelInfoHandler info, OpenAiRoutes openai,
+                               ManageRoutes manage) {
         r.before(ctx -> guard(ctx, cors, hostGuard));
 
         Handler running = ctx -> ctx.status(200).contentType(TEXT).result("Ollama is running");
@@ -122,6 +145,10 @@ public final class JollamaServer implements AutoCloseable {
         r.head("/api/tags", info::tags);
         r.post("/api/show", info::show);
         r.get("/api/ps", info::ps);
+        openai.mount(r);
+        if (manage != null) {
+            manage.mount(r);
+        }
 
         r.exception(Halt.class, (e, ctx) -> {
             ctx.status(e.status());

@@ -26,11 +26,18 @@ final class ModelAccess {
     private final Scheduler scheduler;
     private final ModelFacts.Cache facts = new ModelFacts.Cache();
     private final int defaultContextLength;
+    private final PromptTemplates templates;
 
-    ModelAccess(ModelCatalog catalog, Scheduler scheduler, int defaultContextLength) {
+    ModelAccess(ModelCatalog catalog, Scheduler scheduler, int defaultContextLength, PromptTemplates templates) {
         this.catalog = catalog;
         this.scheduler = scheduler;
         this.defaultContextLength = defaultContextLength;
+        this.templates = templates;
+    }
+
+    /** Which template renders a model's prompts. */
+    PromptTemplates templates() {
+        return templates;
     }
 
     ModelCatalog catalog() {

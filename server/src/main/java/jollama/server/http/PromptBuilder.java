@@ -1,5 +1,9 @@
 package jollama.server.http;
 
+import jollama.engine.gotemplate.GoTemplateException;
+import jollama.engine.gotemplate.OllamaPromptTemplate;
+import jollama.engine.gotemplate.TemplateMessage;
+import jollama.engine.gotemplate.TemplateValues;
 import jollama.engine.Model;
 import jollama.engine.chat.ChatMessage;
 
@@ -9,10 +13,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Turns a conversation into prompt tokens (ollama-api.md §6.1, §1.1 truncate). The model's GGUF
- * chat template (Jinja) renders it; a model without one uses Ollama's default template
- * {@code {{ .Prompt }}}, which passes the text through. A Modelfile TEMPLATE (Go template) is not
- * rendered here yet: the GGUF template stands in for it.
+ * Turns a conversation into prompt tokens (ollama-api.md §6.1, §1.1 truncate): with a Go template
+ * (a Modelfile TEMPLATE, see {@link PromptTemplates}) when there is one, else the model's GGUF chat
+ * template (Jinja); a model with neither uses Ollama's default template {@code {{ .Prompt }}},
+ * which passes the text through.
  */
 final class PromptBuilder {
 
@@ -35,10 +39,20 @@ final class PromptBuilder {
      */
     static Prompt chat(Model model, List<ChatMessage> messages, List<Map<String, Object>> tools, Boolean think,
                        boolean truncate, String prefix) {
+        return chat(model, null, messages, tools, think, truncate, prefix);
+    }
+
+    /**
+     * {@link #chat(Model, List, List, Boolean, boolean, String)} rendering with {@code goTemplate}
+     * (a TEMPLATE layer or the request's template) when it is not null.
+     */
+    static Prompt chat(Model model, OllamaPromptTemplate goTemplate, List<ChatMessage> messages,
+                       List<Map<String, Object>> tools, Boolean think, boolean truncate, String prefix) {
         int limit = model.info().contextLength();
         List<ChatMessage> kept = new ArrayList<>(messages);
         while (true) {
-            String text = prefix + render(model, kept, tools, think);
+            String text = prefix + (goTemplate != null ? renderGo(goTemplate, kept, tools, think)
+                    : render(model, kept, tools, think));
             int[] tokens = model.tokenize(text);
             if (tokens.length < limit) {
                 return new Prompt(tokens, text);
@@ -78,6 +92,22 @@ final class PromptBuilder {
             }
         }
         return sb.toString();
+    }
+
+    private static String renderGo(OllamaPromptTemplate template, List<ChatMessage> messages,
+                                   List<Map<String, Object>> tools, Boolean think) {
+        TemplateValues values = TemplateValues.of(messages.stream().map(TemplateMessage::from).toList());
+        if (tools != null && !tools.isEmpty()) {
+            values = values.withTools(tools);
+        }
+        if (think != null) {
+            values = values.withThink(think, think ? "medium" : null);
+        }
+        try {
+            return template.render(values);
+        } catch (GoTemplateException | IllegalArgumentException e) {
+            throw new ApiError(500, e.getMessage(), e);
+        }
     }
 
     /** The oldest message that may go: not a system message, not the last one. */

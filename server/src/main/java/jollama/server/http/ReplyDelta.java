@@ -9,11 +9,11 @@ import java.util.List;
  * What a reply gains at one step once the model's output is parsed: visible content, thinking,
  * and the tool calls that finished parsing. Also used for a whole reply (concatenated).
  */
-record ReplyDelta(String content, String thinking, List<ParseEvent.ToolCall> toolCalls) {
+public record ReplyDelta(String content, String thinking, List<ParseEvent.ToolCall> toolCalls) {
 
-    static final ReplyDelta EMPTY = new ReplyDelta("", "", List.of());
+    public static final ReplyDelta EMPTY = new ReplyDelta("", "", List.of());
 
-    static ReplyDelta of(List<ParseEvent> events) {
+    public static ReplyDelta of(List<ParseEvent> events) {
         if (events.isEmpty()) {
             return EMPTY;
         }
@@ -30,7 +30,7 @@ record ReplyDelta(String content, String thinking, List<ParseEvent.ToolCall> too
         return new ReplyDelta(content.toString(), thinking.toString(), List.copyOf(calls));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return content.isEmpty() && thinking.isEmpty() && toolCalls.isEmpty();
     }
 }

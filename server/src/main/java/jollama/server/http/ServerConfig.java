@@ -19,9 +19,10 @@ import java.util.Map;
  * @param maxQueue        OLLAMA_MAX_QUEUE, default 512
  * @param origins         OLLAMA_ORIGINS, extra CORS origins
  * @param debug           OLLAMA_DEBUG: 0 off, 1 debug, 2 trace
+ * @param goTemplate      OLLAMA_GO_TEMPLATE: prefer (true) or ignore (false) Modelfile TEMPLATE layers; null unset
  */
 public record ServerConfig(HostPort bind, KeepAlive keepAlive, int contextLength, int numParallel,
-                           int maxLoadedModels, int maxQueue, List<String> origins, int debug) {
+                           int maxLoadedModels, int maxQueue, List<String> origins, int debug, Boolean goTemplate) {
 
     public static final int DEFAULT_CONTEXT_LENGTH = 4096;
     public static final int DEFAULT_MAX_LOADED_MODELS = 3;
@@ -60,35 +61,36 @@ public record ServerConfig(HostPort bind, KeepAlive keepAlive, int contextLength
                 loaded == 0 ? DEFAULT_MAX_LOADED_MODELS : loaded,
                 queue == 0 ? DEFAULT_MAX_QUEUE : queue,
                 origins,
-                debugLevel(value(env, "OLLAMA_DEBUG")));
+                debugLevel(value(env, "OLLAMA_DEBUG")),
+                goTemplate(value(env, "OLLAMA_GO_TEMPLATE")));
     }
 
     public ServerConfig withBind(HostPort bind) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug);
+        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 
     public ServerConfig withKeepAlive(KeepAlive keepAlive) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug);
+        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 
     public ServerConfig withNumParallel(int numParallel) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug);
+        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 
     public ServerConfig withMaxLoadedModels(int maxLoadedModels) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug);
+        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 
     public ServerConfig withMaxQueue(int maxQueue) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug);
+        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 
     public ServerConfig withContextLength(int contextLength) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug);
+        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 
     public ServerConfig withOrigins(List<String> origins) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug);
+        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 
     private static String value(Map<String, String> env, String key) {
@@ -122,5 +124,12 @@ public record ServerConfig(HostPort bind, KeepAlive keepAlive, int contextLength
                 default -> 1;
             };
         }
+    }
+
+    private static Boolean goTemplate(String v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        return v.equals("1") || v.equalsIgnoreCase("true");
     }
 }

@@ -99,6 +99,7 @@ final class ServerHarness implements AutoCloseable {
                     .add("tiny-sys", chatModelCopy(), null, "You are a terse test model.",
                             Map.of("num_predict", 3, "temperature", 0), List.of(
                                     new CatalogMessage("user", "Hello"), new CatalogMessage("assistant", "Hi!")))
+                    .add("tiny-tpl", chatModel(), PromptTemplateTest.TEMPLATE, null, Map.of(), List.of())
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
