@@ -10,6 +10,8 @@ import jollama.engine.generate.Generator;
 import jollama.engine.generate.SequenceSlots;
 import jollama.engine.sampling.GenerationOptions;
 import jollama.engine.sampling.LogprobCalculator;
+import jollama.engine.structured.JsonConstraint;
+import jollama.engine.structured.TokenizerIndex;
 import jollama.engine.template.ChatTemplate;
 import jollama.engine.tokenizer.GGUFTokenizerSpec;
 import jollama.engine.tokenizer.Tokenizer;
@@ -55,6 +57,8 @@ public final class Model implements AutoCloseable {
     private final ChatPromptRenderer chat;
     private final SequenceSlots slots;
     private final Generator generator;
+    private final EndOfGeneration endOfGeneration;
+    private TokenizerIndex structuredIndex;
     private final ModelInfo info;
     private final boolean addEosForEmbedding;
 
@@ -67,7 +71,8 @@ public final class Model implements AutoCloseable {
         this.chat = chat;
         this.slots = slots;
         this.info = info;
-        this.generator = new Generator(slots, tokenizer, new EndOfGeneration(tokenizer), model.vocabularySize());
+        this.endOfGeneration = new EndOfGeneration(tokenizer);
+        this.generator = new Generator(slots, tokenizer, endOfGeneration, model.vocabularySize());
         this.addEosForEmbedding = file.metadata().bool("tokenizer.ggml.add_eos_token", false);
     }
 
@@ -178,6 +183,11 @@ public final class Model implements AutoCloseable {
      * @throws IllegalArgumentException for an empty prompt
      */
     public Generation generate(int[] prompt, GenerationOptions options, int topLogprobs) {
+        checkPrompt(prompt, topLogprobs);
+        return generator.start(prompt, options, topLogprobs);
+    }
+
+    private void checkPrompt(int[] prompt, int topLogprobs) {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt is empty");
         }
@@ -193,7 +203,26 @@ public final class Model implements AutoCloseable {
                         + model.vocabularySize());
             }
         }
-        return generator.start(prompt, options, topLogprobs);
+    }
+
+    /**
+     * {@link #generate(int[], GenerationOptions, int)} with the reply constrained to JSON: any JSON
+     * object for {@link JsonConstraint#json()}, or a value of a compiled JSON Schema.
+     */
+    public Generation generate(int[] prompt, GenerationOptions options, int topLogprobs, JsonConstraint format) {
+        if (format == null) {
+            return generate(prompt, options, topLogprobs);
+        }
+        checkPrompt(prompt, topLogprobs);
+        return generator.start(prompt, options, topLogprobs, format.start(structuredIndex()));
+    }
+
+    /** The vocabulary indexed for structured output: built on first use (about a second), then kept. */
+    private synchronized TokenizerIndex structuredIndex() {
+        if (structuredIndex == null) {
+            structuredIndex = TokenizerIndex.build(tokenizer, endOfGeneration::contains);
+        }
+        return structuredIndex;
     }
 
     /** Generates and returns the whole text. */

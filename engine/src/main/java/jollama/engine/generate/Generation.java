@@ -5,6 +5,7 @@ import jollama.engine.sampling.LogprobCalculator;
 import jollama.engine.sampling.Sampler;
 import jollama.engine.sampling.StopEmission;
 import jollama.engine.sampling.StopSequenceMatcher;
+import jollama.engine.structured.ConstraintState;
 import jollama.engine.tokenizer.StreamingTokenDecoder;
 import jollama.engine.tokenizer.Tokenizer;
 
@@ -32,6 +33,8 @@ public final class Generation implements Iterator<GeneratedToken>, AutoCloseable
     private final LogprobCalculator logprobs;
     private final int topLogprobs;
     private final int numPredict;
+    /** Structured output: the JSON the reply must be, or null for free text. */
+    private final ConstraintState constraint;
     private final int vocabSize;
     private final StringBuilder text = new StringBuilder();
     private final int[] next = new int[1];
@@ -55,7 +58,8 @@ public final class Generation implements Iterator<GeneratedToken>, AutoCloseable
      * @param topLogprobs -1 for no log-probabilities, else how many alternatives (0 to 20) to report
      */
     Generation(SequenceSlots slots, SequenceSlots.Slot slot, int[] prompt, Tokenizer tokenizer,
-               EndOfGeneration endOfGeneration, GenerationOptions options, int vocabSize, int topLogprobs) {
+               EndOfGeneration endOfGeneration, GenerationOptions options, int vocabSize, int topLogprobs,
+               ConstraintState constraint) {
         this.slots = slots;
         this.slot = slot;
         this.prompt = prompt;
@@ -67,6 +71,7 @@ public final class Generation implements Iterator<GeneratedToken>, AutoCloseable
         this.topLogprobs = topLogprobs;
         this.logprobs = topLogprobs >= 0 ? new LogprobCalculator() : null;
         this.numPredict = options.numPredict();
+        this.constraint = constraint;
     }
 
     /** Stops the generation before its next token; safe from any thread. */
@@ -173,12 +178,20 @@ public final class Generation implements Iterator<GeneratedToken>, AutoCloseable
                 logits = slot.append(next, 0, 1);
                 lastPending = false;
             }
+            if (constraint != null) {
+                // tokens that cannot continue the JSON (or not finish it in the tokens left) are ruled out;
+                // log-probabilities then describe the constrained choice
+                constraint.applyMask(logits, numPredict >= 0 ? numPredict - evalCount : Integer.MAX_VALUE);
+            }
             int id = sampler.sample(logits, slot.tokens, slot.length());
             if (endOfGeneration.contains(id)) {
                 finish(DoneReason.STOP);
                 return;
             }
             var probabilities = logprobs == null ? null : logprobs(id);
+            if (constraint != null) {
+                constraint.accept(id);
+            }
             lastToken = id;
             lastPending = true;
             evalCount++;

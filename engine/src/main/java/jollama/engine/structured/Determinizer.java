@@ -129,12 +129,21 @@ final class Determinizer {
         int[] calls = new int[2 * byRule.size()];
         int i = 0;
         for (Map.Entry<Integer, List<Integer>> entry : byRule.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
+                .sorted(Map.Entry.comparingByKey(this::byName)).toList()) {
             int[] seeds = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
             calls[i++] = entry.getKey();
             calls[i++] = stateFor(rule, closure(seeds, seeds.length), work);
         }
         return calls;
+    }
+
+    /**
+     * Calls in the order of their callees' names, not ids: a shared rule must come out with the
+     * same state numbering in every grammar, whatever order its callees were created in.
+     */
+    private int byName(int a, int b) {
+        int c = nfa.ruleName(a).compareTo(nfa.ruleName(b));
+        return c != 0 ? c : Integer.compare(a, b);
     }
 
     private int edgeCountOf(int[] set) {

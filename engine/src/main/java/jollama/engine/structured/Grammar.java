@@ -11,6 +11,11 @@ package jollama.engine.structured;
 final class Grammar {
 
     static final int NONE = -1;
+    /**
+     * Rules named so are the plain JSON ones (any string, number, object...): they call only each
+     * other and are built the same way in every grammar, so their states' masks can be shared.
+     */
+    static final String SHARED_PREFIX = "json:";
 
     /** Dense transition rows, or null where the state has at most one range of bytes to one target. */
     private final int[][] rows;
@@ -21,10 +26,9 @@ final class Grammar {
     private final boolean[] accepting;
     private final boolean[] epsilon;
     private final int[] dist;
-    private final int[] ruleOf;
     private final int[] ruleStart;
-    private final String[] ruleNames;
     private final int root;
+    private final String[] sharedKeys;
 
     Grammar(int[][] rows, int[] rangeLo, int[] rangeHi, int[] rangeNext, int[][] calls, boolean[] accepting,
             int[] dist, int[] ruleOf, int[] ruleStart, String[] ruleNames, int root) {
@@ -35,10 +39,15 @@ final class Grammar {
         this.calls = calls;
         this.accepting = accepting;
         this.dist = dist;
-        this.ruleOf = ruleOf;
         this.ruleStart = ruleStart;
-        this.ruleNames = ruleNames;
         this.root = root;
+        this.sharedKeys = new String[accepting.length];
+        for (int q = 0; q < accepting.length; q++) {
+            String rule = ruleNames[ruleOf[q]];
+            if (rule.startsWith(SHARED_PREFIX)) {
+                sharedKeys[q] = rule + "#" + (q - ruleStart[ruleOf[q]]);
+            }
+        }
         this.epsilon = new boolean[accepting.length];
         for (int q = 0; q < accepting.length; q++) {
             epsilon[q] = accepting[q] || calls[q] != null;
@@ -81,12 +90,13 @@ final class Grammar {
         return ruleStart[rule];
     }
 
-    String ruleName(int rule) {
-        return ruleNames[rule];
-    }
-
-    int ruleOf(int q) {
-        return ruleOf[q];
+    /**
+     * A name for {@code q} that is the same in every grammar holding the same shared rule (the
+     * rule's name and the state's place in it), or null for a state of a schema's own rule.
+     * Determinization numbers a rule's states contiguously in a fixed order, from its start.
+     */
+    String sharedKey(int q) {
+        return sharedKeys[q];
     }
 
     /** The state a generation starts in, with an empty stack. */

@@ -209,7 +209,7 @@ final class JsonSyntax {
     }
 
     /** Edges from {@code from} for the first byte of a plain character (no quote, backslash or control). */
-    void utf8Edges(int from, int[] pending) {
+    private void utf8Edges(int from, int[] pending) {
         nfa.range(from, 0x20, 0x21, pending[Utf8.COMPLETE]);
         nfa.range(from, 0x23, 0x5B, pending[Utf8.COMPLETE]);
         nfa.range(from, 0x5D, 0x7F, pending[Utf8.COMPLETE]);

@@ -6,6 +6,7 @@ import jollama.engine.chat.ChatMessage;
 import jollama.engine.chat.ToolCall;
 import jollama.engine.generate.Generation;
 import jollama.engine.parse.OutputParser;
+import jollama.engine.structured.JsonConstraint;
 import jollama.engine.parse.ParseEvent;
 import jollama.engine.generate.GenerationResult;
 import jollama.engine.sampling.GenerationOptions;
@@ -78,6 +79,9 @@ public final class ChatHandler {
             throw ApiError.badRequest("\"" + req.model() + "\" does not support thinking");
         }
 
+        JsonConstraint structured = StructuredFormats.of(req.format());
+        // a structured reply starts with its JSON: the model is not asked to think first
+        Boolean promptThink = structured != null ? Boolean.FALSE : think;
         GenerationOptions options = models.options(model, req.options());
         try (Lease lease = models.lease(model, options, keepAlive)) {
             long loadNanos = System.nanoTime() - start;
@@ -89,11 +93,11 @@ public final class ChatHandler {
             List<ChatMessage> messages = PromptBuilder.filterThinkTags(assemble(model, req.messages()),
                     facts.architecture(), model.name());
             PromptBuilder.Prompt prompt = PromptBuilder.chat(engine, models.templates().goTemplate(model, null, engine),
-                    messages, req.tools(), think, !Boolean.FALSE.equals(req.truncate()), "");
+                    messages, req.tools(), promptThink, !Boolean.FALSE.equals(req.truncate()), "");
             Generation generation = GenerateHandler.start(engine, prompt, options, Boolean.TRUE.equals(req.logprobs()),
-                    topLogprobs);
+                    topLogprobs, structured);
             lease.started();
-            OutputParser parser = ReplyParsers.forReply(engine, prompt, true, think);
+            OutputParser parser = ReplyParsers.forReply(engine, prompt, true, promptThink);
             format.generated(ctx, generation, engine.tokenizer(), parser, loadNanos);
         }
     }

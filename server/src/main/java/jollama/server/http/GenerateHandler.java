@@ -6,6 +6,7 @@ import jollama.engine.Model;
 import jollama.engine.chat.ChatMessage;
 import jollama.engine.generate.Generation;
 import jollama.engine.parse.OutputParser;
+import jollama.engine.structured.JsonConstraint;
 import jollama.engine.generate.GenerationResult;
 import jollama.engine.sampling.GenerationOptions;
 import jollama.engine.tokenizer.Tokenizer;
@@ -80,6 +81,9 @@ public final class GenerateHandler {
             throw ApiError.badRequest("\"" + req.model() + "\" does not support thinking");
         }
 
+        JsonConstraint structured = StructuredFormats.of(req.format());
+        // a structured reply starts with its JSON: the model is not asked to think first
+        Boolean promptThink = structured != null ? Boolean.FALSE : think;
         GenerationOptions options = models.options(model, req.options());
         try (Lease lease = models.lease(model, options, keepAlive)) {
             long loadNanos = System.nanoTime() - start;
@@ -88,11 +92,13 @@ public final class GenerateHandler {
                 return;
             }
             Model engine = lease.model();
-            PromptBuilder.Prompt prompt = prompt(engine, model, req, raw, think,
+            PromptBuilder.Prompt prompt = prompt(engine, model, req, raw, promptThink,
                     raw ? null : models.templates().goTemplate(model, req.template(), engine));
-            Generation generation = start(engine, prompt, options, Boolean.TRUE.equals(req.logprobs()), topLogprobs);
+            Generation generation = start(engine, prompt, options, Boolean.TRUE.equals(req.logprobs()), topLogprobs,
+                    structured);
             lease.started();
-            OutputParser parser = ReplyParsers.forReply(engine, prompt, !raw && engine.info().hasChatTemplate(), think);
+            OutputParser parser = ReplyParsers.forReply(engine, prompt, !raw && engine.info().hasChatTemplate(),
+                    promptThink);
             format.generated(ctx, generation, engine.tokenizer(), parser, loadNanos);
         }
     }
@@ -173,9 +179,10 @@ public final class GenerateHandler {
     }
 
     static Generation start(Model engine, PromptBuilder.Prompt prompt, GenerationOptions options, boolean logprobs,
-                            int topLogprobs) {
+                            int topLogprobs, JsonConstraint structured) {
         try {
-            return engine.generate(prompt.tokens(), options, logprobs || topLogprobs > 0 ? topLogprobs : -1);
+            return engine.generate(prompt.tokens(), options, logprobs || topLogprobs > 0 ? topLogprobs : -1,
+                    structured);
         } catch (ContextOverflowException e) {
             throw PromptBuilder.tooLong();
         }
