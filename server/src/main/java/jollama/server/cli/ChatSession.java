@@ -1,7 +1,6 @@
 package jollama.server.cli;
 
 import jollama.engine.chat.ChatMessage;
-import jollama.engine.sampling.GenerationOptions;
 import jollama.models.ModelException;
 
 import java.io.BufferedReader;
@@ -24,11 +23,10 @@ final class ChatSession {
     private static final String PROMPT = ">>> ";
     private static final String CONTINUATION = "... ";
 
-    private final ModelHandle handle;
+    private final ChatBackend backend;
     private final BufferedReader in;
     private final PrintStream out;
     private final PrintStream err;
-    private final Answerer answerer;
     private final Map<String, Object> parameters;
     private final List<ChatMessage> messages = new ArrayList<>();
     private final MultilineInput input = new MultilineInput();
@@ -40,11 +38,15 @@ final class ChatSession {
 
     ChatSession(ModelHandle handle, RunOptions options, BufferedReader in, PrintStream out, PrintStream err,
                 boolean terminal) {
-        this.handle = handle;
+        this(new LocalChatBackend(handle, out, err, terminal), options, in, out, err);
+    }
+
+    /** Over any backend: a model in this process or one behind a server. */
+    ChatSession(ChatBackend backend, RunOptions options, BufferedReader in, PrintStream out, PrintStream err) {
+        this.backend = backend;
         this.in = in;
         this.out = out;
         this.err = err;
-        this.answerer = new Answerer(out, err, terminal);
         this.parameters = new LinkedHashMap<>(options.parameters());
         this.think = options.think();
         this.hideThinking = options.hideThinking();
@@ -116,7 +118,7 @@ final class ChatSession {
      * tells how to leave, as Ollama does. Runs on the signal thread.
      */
     void interrupt() {
-        if (!answerer.cancel()) {
+        if (!backend.cancel()) {
             discardInput = true;
             out.print("\nUse Ctrl + d or /bye to exit.\n" + PROMPT);
             out.flush();
@@ -135,8 +137,7 @@ final class ChatSession {
         }
         messages.add(ChatMessage.user(text));
         try {
-            GenerationOptions options = GenerationOptions.defaults().withOverrides(parameters);
-            ReplyPrinter.Reply reply = answerer.answer(handle, messages, options, think, hideThinking, verbose);
+            ChatBackend.Answer reply = backend.answer(messages, parameters, think, hideThinking, verbose);
             if (!reply.cancelled()) {
                 messages.add(new ChatMessage("assistant", reply.content(), reply.thinking(), List.of(), null));
             }
@@ -209,7 +210,7 @@ final class ChatSession {
             return;
         }
         switch (words[1]) {
-            case "info" -> ModelInfoTable.print(handle.model(), err);
+            case "info" -> showInfo();
             case "parameters" -> {
                 if (parameters.isEmpty()) {
                     out.println("No parameters were specified for this model.");
@@ -220,9 +221,26 @@ final class ChatSession {
                 }
             }
             case "system" -> out.println(system.isEmpty() ? "No system message was specified for this model." : system);
-            case "template" -> out.println(handle.model().metadata().optionalString("tokenizer.chat_template")
-                    .orElse("No prompt template was specified for this model."));
+            case "template" -> showTemplate();
             default -> out.println("Unknown command '/show " + words[1] + "'. Type /? for help");
+        }
+    }
+
+    private void showInfo() {
+        try {
+            backend.showInfo(err);
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
+        }
+    }
+
+    private void showTemplate() {
+        try {
+            String template = backend.template();
+            out.println(template != null && !template.isEmpty() ? template
+                    : "No prompt template was specified for this model.");
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
         }
     }
 

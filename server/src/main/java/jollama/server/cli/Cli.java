@@ -3,8 +3,10 @@ package jollama.server.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Dispatches {@code jollama COMMAND ...} to its command and turns failures into clear messages. */
 public final class Cli {
@@ -14,19 +16,30 @@ public final class Cli {
     private final List<Command> commands;
 
     public Cli(PrintStream out, PrintStream err) {
-        this(Terminal.system(), out, err);
+        this(Terminal.system(), out, err, System.getenv());
     }
 
     /** With another stdin than this process's, e.g. a test's: it is piped, not a terminal. */
     public Cli(InputStream in, PrintStream out, PrintStream err) {
-        this(Terminal.piped(in), out, err);
+        this(Terminal.piped(in), out, err, System.getenv());
     }
 
-    private Cli(Terminal terminal, PrintStream out, PrintStream err) {
+    /**
+     * With piped stdin and another environment than this process's: the commands that talk to a
+     * server find it through {@code OLLAMA_HOST} in {@code env} (tests point it at their server).
+     */
+    public Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this(Terminal.piped(in), out, err, env);
+    }
+
+    private Cli(Terminal terminal, PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        Path workingDir = Path.of("").toAbsolutePath();
         this.commands = List.of(new QuantizeCommand(), new TestModelCommand(), new BenchCommand(),
-                new RunCommand(terminal), new TokenizeCommand(), new LogitsCommand(), new ServeCommand());
+                new RunCommand(terminal, env), new TokenizeCommand(), new LogitsCommand(), new ServeCommand(),
+                new PullCommand(env), new ListCommand(env), new ShowCommand(env), new PsCommand(env),
+                new StopCommand(env), new RmCommand(env), new CpCommand(env), new CreateCommand(env, workingDir));
     }
 
     public int run(String[] argv) {
@@ -69,7 +82,7 @@ public final class Cli {
 
     private Command find(String name) {
         for (Command c : commands) {
-            if (c.name().equals(name)) {
+            if (c.name().equals(name) || c.aliases().contains(name)) {
                 return c;
             }
         }

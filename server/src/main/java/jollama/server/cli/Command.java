@@ -1,6 +1,7 @@
 package jollama.server.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Set;
 
 /** One CLI command: {@code jollama NAME ...}. */
@@ -13,6 +14,11 @@ interface Command {
 
     /** The usage line after {@code jollama NAME}. */
     String usage();
+
+    /** Other names the command answers to ({@code ls} for {@code list}). */
+    default List<String> aliases() {
+        return List.of();
+    }
 
     default Set<String> valueOptions() {
         return Set.of();

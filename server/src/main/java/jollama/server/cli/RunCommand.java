@@ -8,22 +8,29 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code jollama run MODEL.gguf [PROMPT]}: {@code ollama run} on a model file. With a prompt, or
- * with text piped in, it answers once (the text as a single user message, chat template
- * applied) and exits; at a terminal without a prompt it opens the interactive chat.
+ * {@code jollama run MODEL [PROMPT]}: {@code ollama run}. A model name goes to the server at
+ * OLLAMA_HOST ({@link ServerRun}); a model file ({@code .gguf}, or a path that exists) runs in
+ * this process. With a prompt, or with text piped in, it answers once (the text as a single user
+ * message, chat template applied) and exits; at a terminal without a prompt it opens the
+ * interactive chat.
  */
 final class RunCommand implements Command {
 
     private final Terminal terminal;
+    private final Map<String, String> env;
 
-    RunCommand(Terminal terminal) {
+    RunCommand(Terminal terminal, Map<String, String> env) {
         this.terminal = terminal;
+        this.env = env;
     }
 
     @Override
@@ -38,25 +45,28 @@ final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "MODEL.gguf [PROMPT...] [--verbose] [--think | --nothink] [--hidethinking]"
+        return "MODEL [PROMPT...] [--verbose] [--think | --nothink] [--hidethinking]"
                 + " [--parameter NAME=VALUE[,NAME=VALUE...]]\n"
-                + "  Piped stdin is put before the prompt. Without a prompt at a terminal: interactive chat (/? for help).\n"
+                + "  [--keepalive DURATION] [--format json] [--insecure] [--dimensions N]\n"
+                + "  MODEL is a model name (run by the server at OLLAMA_HOST, pulled first if missing) or a .gguf file\n"
+                + "  (run in this process). Piped stdin is put before the prompt. Without a prompt at a terminal:\n"
+                + "  interactive chat (/? for help).\n"
                 + "  --parameter sets Ollama options (num_predict, temperature, num_ctx, seed, stop, ...).";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("parameter");
+        return Set.of("parameter", "keepalive", "format", "dimensions");
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("verbose", "think", "nothink", "hidethinking", "nowordwrap");
+        return Set.of("verbose", "think", "nothink", "hidethinking", "nowordwrap", "insecure");
     }
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        Path path = ModelFiles.existing(args.positional(0, "MODEL (a .gguf file)"));
+        String target = args.positional(0, "MODEL (a model name or a .gguf file)");
         if (args.flag("think") && args.flag("nothink")) {
             throw new UsageException("--think and --nothink exclude each other");
         }
@@ -73,6 +83,11 @@ final class RunCommand implements Command {
             String piped = new String(terminal.in().readAllBytes(), StandardCharsets.UTF_8);
             prompt = piped.isEmpty() ? prompt : words.isEmpty() ? piped : piped + " " + prompt;
         }
+        if (!isModelFile(target)) {
+            return new ServerRun(terminal, env).run(target, prompt, interactive, options, ServerRun.Flags.of(args),
+                    out, err);
+        }
+        Path path = ModelFiles.existing(target);
 
         ModelHandle handle;
         try (Spinner spinner = Spinner.start(err, terminal.outIsTerminal())) {
@@ -119,6 +134,23 @@ final class RunCommand implements Command {
             interrupts.close();
         }
         return 0;
+    }
+
+    /**
+     * Whether the argument names a model file rather than a model the server knows: a
+     * {@code .gguf} name, a path that exists, or one written as a path ({@code ./m}, {@code /m},
+     * {@code ~/m}). Model names ({@code qwen3}, {@code user/m:tag}) are none of these.
+     */
+    static boolean isModelFile(String target) {
+        if (target.toLowerCase(Locale.ROOT).endsWith(".gguf") || target.startsWith("/")
+                || target.startsWith("./") || target.startsWith("../") || target.startsWith("~")) {
+            return true;
+        }
+        try {
+            return Files.isRegularFile(Path.of(target));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Embedding models print the vector of the text as a JSON array, as {@code ollama run} does. */

@@ -3,6 +3,8 @@ package jollama.server.cli;
 import jollama.server.http.JollamaServer;
 import jollama.server.http.ServerConfig;
 import jollama.server.http.catalog.StoreCatalog;
+import jollama.server.http.manage.Management;
+import jollama.server.registry.RegistryClient;
 import jollama.server.store.ModelStore;
 import jollama.server.store.StoreSettings;
 
@@ -61,7 +63,9 @@ final class ServeCommand implements Command {
         }
         JollamaServer server;
         try {
-            server = JollamaServer.start(config, new StoreCatalog(store), Version.get());
+            // one registry client for the server's lifetime: concurrent pulls share its downloads
+            server = JollamaServer.start(config, new StoreCatalog(store), Version.get(),
+                    new Management(store, new RegistryClient()));
         } catch (RuntimeException e) {
             throw new IOException("listen tcp " + config.bind().display(config.bind().port()) + ": "
                     + (e.getMessage() != null ? e.getMessage() : e), e);

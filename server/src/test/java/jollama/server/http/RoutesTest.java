@@ -155,7 +155,7 @@ class RoutesTest {
             assertEquals("gguf", m.path("details").path("format").asText());
             assertEquals("qwen3", m.path("details").path("family").asText());
         }
-        assertEquals(Set.of("tiny:latest", "tiny-embed:latest", "tiny-sys:latest"), names);
+        assertEquals(Set.of("tiny:latest", "tiny-embed:latest", "tiny-sys:latest", "tiny-tpl:latest"), names);
 
         ServerHarness.Reply head = h.send(HttpRequest.newBuilder(URI.create(h.base() + "/api/tags"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
