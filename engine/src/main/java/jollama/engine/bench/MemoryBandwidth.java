@@ -1,16 +1,17 @@
 package jollama.engine.bench;
 
+import jollama.quant.StreamRead;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * The machine's memory read bandwidth: {@code threads} threads each stream their share of a
- * 1 GiB buffer (far larger than any cache), summing longs so the reads cannot be elided; the best
- * of a few passes counts.
+ * 1 GiB buffer (far larger than any cache) with the kernels' wide loads ({@link StreamRead}); the
+ * best of a few passes counts.
  */
 public final class MemoryBandwidth {
 
@@ -33,7 +34,7 @@ public final class MemoryBandwidth {
                 Future<?>[] parts = new Future<?>[threads];
                 for (int t = 0; t < threads; t++) {
                     MemorySegment part = buffer.asSlice(t * share, share);
-                    parts[t] = pool.submit(() -> sum(part));
+                    parts[t] = pool.submit(() -> StreamRead.sum(part));
                 }
                 long checksum = 0;
                 for (Future<?> f : parts) {
@@ -49,21 +50,5 @@ public final class MemoryBandwidth {
         } catch (Exception e) {
             throw new IllegalStateException("memory bandwidth measurement failed", e);
         }
-    }
-
-    private static long sum(MemorySegment s) {
-        long a = 0, b = 0, c = 0, d = 0;
-        long n = s.byteSize() / 8;
-        long i = 0;
-        for (; i + 4 <= n; i += 4) {
-            a += s.getAtIndex(ValueLayout.JAVA_LONG, i);
-            b += s.getAtIndex(ValueLayout.JAVA_LONG, i + 1);
-            c += s.getAtIndex(ValueLayout.JAVA_LONG, i + 2);
-            d += s.getAtIndex(ValueLayout.JAVA_LONG, i + 3);
-        }
-        for (; i < n; i++) {
-            a += s.getAtIndex(ValueLayout.JAVA_LONG, i);
-        }
-        return a + b + c + d;
     }
 }
