@@ -109,6 +109,28 @@ public final class GGUFMetadata {
         return contains(key) ? i32(key) : defaultValue;
     }
 
+    /**
+     * An integer of any width or signedness. Converters disagree on the type of counts and token
+     * ids (llama.cpp writes UINT32, others INT32 or 64-bit), so readers of such keys take any.
+     */
+    public long integer(String key) {
+        return switch (get(key)) {
+            case GGUFValue.UInt8 v -> v.unsignedValue();
+            case GGUFValue.Int8 v -> v.value();
+            case GGUFValue.UInt16 v -> v.unsignedValue();
+            case GGUFValue.Int16 v -> v.value();
+            case GGUFValue.UInt32 v -> v.unsignedValue();
+            case GGUFValue.Int32 v -> v.value();
+            case GGUFValue.UInt64 v when v.value() >= 0 -> v.value();
+            case GGUFValue.Int64 v -> v.value();
+            default -> throw wrongType(key, "an integer");
+        };
+    }
+
+    public long integer(String key, long defaultValue) {
+        return contains(key) ? integer(key) : defaultValue;
+    }
+
     /** A {@code UINT64} value; it must be below 2^63. */
     public long u64(String key) {
         if (get(key) instanceof GGUFValue.UInt64 v) {

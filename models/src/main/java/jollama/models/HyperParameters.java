@@ -1,11 +1,12 @@
 package jollama.models;
 
+import jollama.gguf.GGUFLookupException;
 import jollama.gguf.GGUFMetadata;
 import jollama.gguf.GGUFValue;
 
 /**
- * Reads an architecture's hyper-parameters ({@code <arch>.*} keys) with the leniency real files
- * need: converters disagree on the integer width of a count, so any integer type is taken.
+ * Reads an architecture's hyper-parameters ({@code <arch>.*} keys), taking counts of any integer
+ * type ({@link GGUFMetadata#integer}) and reals of either float width.
  */
 public record HyperParameters(GGUFMetadata metadata, String architecture) {
 
@@ -15,19 +16,12 @@ public record HyperParameters(GGUFMetadata metadata, String architecture) {
 
     public int integer(String suffix) {
         String key = architecture + "." + suffix;
-        GGUFValue value = metadata.get(key);
-        long v = switch (value) {
-            case GGUFValue.UInt8 u -> Byte.toUnsignedInt(u.value());
-            case GGUFValue.Int8 i -> i.value();
-            case GGUFValue.UInt16 u -> Short.toUnsignedInt(u.value());
-            case GGUFValue.Int16 i -> i.value();
-            case GGUFValue.UInt32 u -> Integer.toUnsignedLong(u.value());
-            case GGUFValue.Int32 i -> i.value();
-            case GGUFValue.UInt64 u -> u.value();
-            case GGUFValue.Int64 i -> i.value();
-            default -> throw new ModelException(metadata.source() + ": metadata key '" + key
-                    + "' should be an integer but is " + value);
-        };
+        long v;
+        try {
+            v = metadata.integer(key);
+        } catch (GGUFLookupException e) {
+            throw new ModelException(e.getMessage(), e);
+        }
         if (v < 0 || v > Integer.MAX_VALUE) {
             throw new ModelException(metadata.source() + ": metadata key '" + key + "' is out of range: " + v);
         }

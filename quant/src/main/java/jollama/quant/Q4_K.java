@@ -119,59 +119,14 @@ public final class Q4_K implements QuantFormat {
     @Override
     public void quantizeRow(float[] x, int srcOffset, MemorySegment dst, long dstOffset, int n) {
         Layouts.checkRow(n, QK, this);
-        byte[] L = new byte[QK];
-        byte[] laux = new byte[32];
-        float[] weights = new float[32];
-        float[] mins = new float[QK / 32];
-        float[] scales = new float[QK / 32];
-        byte[] packed = new byte[12];
+        KQuantSuperblock sb = new KQuantSuperblock();
+        byte[] L = sb.levels;
         for (int i = 0; i < n / QK; i++) {
-            int xb = srcOffset + i * QK;
-            float maxScale = 0; // the min is deducted, so scales are never negative
-            float maxMin = 0;
-            for (int j = 0; j < QK / 32; ++j) {
-                float sumX2 = 0;
-                for (int l = 0; l < 32; ++l) {
-                    sumX2 += x[xb + 32 * j + l] * x[xb + 32 * j + l];
-                }
-                float avX = (float) Math.sqrt(sumX2 / 32);
-                for (int l = 0; l < 32; ++l) {
-                    weights[l] = avX + Math.abs(x[xb + 32 * j + l]);
-                }
-                scales[j] = KQuants.makeQkx2Quants(32, 15, x, xb + 32 * j, weights, L, 32 * j, mins, j, laux,
-                        -1.f, 0.1f, 20, false);
-                if (scales[j] > maxScale) {
-                    maxScale = scales[j];
-                }
-                if (mins[j] > maxMin) {
-                    maxMin = mins[j];
-                }
-            }
-            float invScale = maxScale > 0 ? 63.f / maxScale : 0.f;
-            float invMin = maxMin > 0 ? 63.f / maxMin : 0.f;
-            java.util.Arrays.fill(packed, (byte) 0);
-            for (int j = 0; j < QK / 32; ++j) {
-                int ls = Math.min(63, KQuants.nearestInt(invScale * scales[j]) & 0xFF); // C stores into uint8_t first
-                int lm = Math.min(63, KQuants.nearestInt(invMin * mins[j]) & 0xFF);
-                KQuants.packScaleMin(packed, j, ls, lm);
-            }
-            short d = Fp16.fromFloat(maxScale / 63.f);
-            short dmin = Fp16.fromFloat(maxMin / 63.f);
-            for (int j = 0; j < QK / 32; ++j) {
-                float dd = Fp16.toFloat(d) * KQuants.scaleK4(j, packed);
-                if (dd == 0) {
-                    continue;
-                }
-                float dm = Fp16.toFloat(dmin) * KQuants.minK4(j, packed);
-                for (int ii = 0; ii < 32; ++ii) {
-                    int l = KQuants.nearestInt((x[xb + 32 * j + ii] + dm) / dd);
-                    L[32 * j + ii] = (byte) Math.max(0, Math.min(15, l));
-                }
-            }
+            sb.quantize(x, srcOffset + i * QK, 15, -1.f, 20);
             long o = dstOffset + (long) i * BLOCK_BYTES;
-            dst.set(I16, o + OFF_D, d);
-            dst.set(I16, o + OFF_DMIN, dmin);
-            MemorySegment.copy(packed, 0, dst, I8, o + OFF_SCALES, 12);
+            dst.set(I16, o + OFF_D, sb.d);
+            dst.set(I16, o + OFF_DMIN, sb.dmin);
+            MemorySegment.copy(sb.packed, 0, dst, I8, o + OFF_SCALES, 12);
             for (int g = 0; g < 4; g++) {
                 for (int l = 0; l < 32; ++l) {
                     dst.set(I8, o + OFF_QS + 32 * g + l, (byte) (L[64 * g + l] | (L[64 * g + l + 32] << 4)));

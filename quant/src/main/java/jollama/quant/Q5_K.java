@@ -100,59 +100,14 @@ public final class Q5_K implements QuantFormat {
     @Override
     public void quantizeRow(float[] x, int srcOffset, MemorySegment dst, long dstOffset, int n) {
         Layouts.checkRow(n, QK, this);
-        byte[] L = new byte[QK];
-        byte[] laux = new byte[32];
-        float[] weights = new float[32];
-        float[] mins = new float[QK / 32];
-        float[] scales = new float[QK / 32];
-        byte[] packed = new byte[12];
+        KQuantSuperblock sb = new KQuantSuperblock();
+        byte[] L = sb.levels;
         for (int i = 0; i < n / QK; i++) {
-            int xb = srcOffset + i * QK;
-            float maxScale = 0;
-            float maxMin = 0;
-            for (int j = 0; j < QK / 32; ++j) {
-                float sumX2 = 0;
-                for (int l = 0; l < 32; ++l) {
-                    sumX2 += x[xb + 32 * j + l] * x[xb + 32 * j + l];
-                }
-                float avX = (float) Math.sqrt(sumX2 / 32);
-                for (int l = 0; l < 32; ++l) {
-                    weights[l] = avX + Math.abs(x[xb + 32 * j + l]);
-                }
-                scales[j] = KQuants.makeQkx2Quants(32, 31, x, xb + 32 * j, weights, L, 32 * j, mins, j, laux,
-                        -0.5f, 0.1f, 15, false);
-                if (scales[j] > maxScale) {
-                    maxScale = scales[j];
-                }
-                if (mins[j] > maxMin) {
-                    maxMin = mins[j];
-                }
-            }
-            float invScale = maxScale > 0 ? 63.f / maxScale : 0.f;
-            float invMin = maxMin > 0 ? 63.f / maxMin : 0.f;
-            java.util.Arrays.fill(packed, (byte) 0);
-            for (int j = 0; j < QK / 32; ++j) {
-                int ls = Math.min(63, KQuants.nearestInt(invScale * scales[j]) & 0xFF);
-                int lm = Math.min(63, KQuants.nearestInt(invMin * mins[j]) & 0xFF);
-                KQuants.packScaleMin(packed, j, ls, lm);
-            }
-            short d = Fp16.fromFloat(maxScale / 63.f);
-            short dmin = Fp16.fromFloat(maxMin / 63.f);
-            for (int j = 0; j < QK / 32; ++j) {
-                float dd = Fp16.toFloat(d) * KQuants.scaleK4(j, packed);
-                if (dd == 0) {
-                    continue;
-                }
-                float dm = Fp16.toFloat(dmin) * KQuants.minK4(j, packed);
-                for (int ii = 0; ii < 32; ++ii) {
-                    int l = KQuants.nearestInt((x[xb + 32 * j + ii] + dm) / dd);
-                    L[32 * j + ii] = (byte) Math.max(0, Math.min(31, l));
-                }
-            }
+            sb.quantize(x, srcOffset + i * QK, 31, -0.5f, 15);
             long o = dstOffset + (long) i * BLOCK_BYTES;
-            dst.set(I16, o, d);
-            dst.set(I16, o + 2, dmin);
-            MemorySegment.copy(packed, 0, dst, I8, o + OFF_SCALES, 12);
+            dst.set(I16, o, sb.d);
+            dst.set(I16, o + 2, sb.dmin);
+            MemorySegment.copy(sb.packed, 0, dst, I8, o + OFF_SCALES, 12);
             byte[] qh = new byte[32];
             for (int g = 0; g < 4; g++) {
                 int m1 = 1 << (2 * g);

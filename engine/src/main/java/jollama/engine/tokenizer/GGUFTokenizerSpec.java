@@ -1,7 +1,6 @@
 package jollama.engine.tokenizer;
 
 import jollama.gguf.GGUFMetadata;
-import jollama.gguf.GGUFValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +35,10 @@ public final class GGUFTokenizerSpec {
 
     /** A token id key of any integer type, or NONE when absent. */
     private static int id(GGUFMetadata md, String key) {
-        if (!md.contains(key)) {
-            return TokenizerSpec.NONE;
+        long id = md.integer(key, TokenizerSpec.NONE);
+        if (id < TokenizerSpec.NONE || id > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(md.source() + ": " + key + " is not a token id: " + id);
         }
-        return switch (md.get(key)) {
-            case GGUFValue.UInt32 v -> v.value();
-            case GGUFValue.Int32 v -> v.value();
-            case GGUFValue.UInt64 v -> Math.toIntExact(v.value());
-            case GGUFValue.Int64 v -> Math.toIntExact(v.value());
-            case GGUFValue other -> throw new IllegalArgumentException(md.source() + ": " + key
-                    + " should be a token id but is " + other);
-        };
+        return (int) id;
     }
 }

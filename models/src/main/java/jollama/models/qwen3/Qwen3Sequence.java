@@ -78,7 +78,7 @@ final class Qwen3Sequence implements Sequence {
 
     @Override
     public float[] append(int[] tokens, int offset, int count) {
-        checkRoom(count);
+        check(tokens, offset, count);
         for (int done = 0; done < count; ) {
             int n = Math.min(BATCH, count - done);
             forward(tokens, offset + done, n);
@@ -94,7 +94,7 @@ final class Qwen3Sequence implements Sequence {
 
     @Override
     public void appendHidden(int[] tokens, int offset, int count, float[] out) {
-        checkRoom(count);
+        check(tokens, offset, count);
         int hidden = c.hidden();
         for (int done = 0; done < count; ) {
             int n = Math.min(BATCH, count - done);
@@ -106,12 +106,18 @@ final class Qwen3Sequence implements Sequence {
         }
     }
 
-    private void checkRoom(int count) {
+    /** Refuses bad input before anything is evaluated, so that a failure leaves the sequence as it was. */
+    private void check(int[] tokens, int offset, int count) {
         if (count <= 0) {
             throw new IllegalArgumentException("nothing to evaluate");
         }
         if (length + count > cache.capacity()) {
             throw new ContextOverflowException(length, count, cache.capacity());
+        }
+        for (int i = offset; i < offset + count; i++) {
+            if (tokens[i] < 0 || tokens[i] >= c.vocab()) {
+                throw new IllegalArgumentException("token id " + tokens[i] + " is outside the vocabulary of " + c.vocab());
+            }
         }
     }
 
@@ -177,9 +183,6 @@ final class Qwen3Sequence implements Sequence {
 
     private void embed(int token, int xOff) {
         Linear table = model.weights.tokenEmbedding();
-        if (token < 0 || token >= table.rows()) {
-            throw new IllegalArgumentException("token id " + token + " is outside the vocabulary of " + table.rows());
-        }
         long rowBytes = table.matrix().type().byteSize(table.cols());
         QuantFormats.of(table.matrix().type()).dequantizeRow(table.matrix().data(), token * rowBytes, x, xOff, table.cols());
     }

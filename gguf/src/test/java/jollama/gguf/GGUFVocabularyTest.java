@@ -10,16 +10,19 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-/** A Qwen3-sized vocabulary (151,936 tokens, 151,387 merges, token types) opens well under a second. */
-class GGUFVocabularySpeedTest {
+/**
+ * A Qwen3-sized vocabulary (151,936 tokens, 151,387 merges, token types) survives the round trip
+ * whole. How fast it opens is for a benchmark, not for this test.
+ */
+class GGUFVocabularyTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void opensAQwen3SizedVocabularyFast() throws IOException {
+    void aQwen3SizedVocabularyRoundTrips() throws IOException {
         Random random = new Random(3);
         List<String> tokens = new ArrayList<>();
         int[] types = new int[151_936];
@@ -39,16 +42,10 @@ class GGUFVocabularySpeedTest {
                 .build();
         new GGUFWriter(md).write(file, (t, dst) -> { });
 
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long start = System.nanoTime();
-            try (GGUFFile gguf = GGUFFile.open(file)) {
-                assertEquals(tokens, gguf.metadata().stringArray("tokenizer.ggml.tokens"));
-                assertEquals(151_387, gguf.metadata().stringArray("tokenizer.ggml.merges").size());
-                assertEquals(types.length, gguf.metadata().intArray("tokenizer.ggml.token_type").length);
-            }
-            best = Math.min(best, System.nanoTime() - start);
+        try (GGUFFile gguf = GGUFFile.open(file)) {
+            assertEquals(tokens, gguf.metadata().stringArray("tokenizer.ggml.tokens"));
+            assertEquals(merges, gguf.metadata().stringArray("tokenizer.ggml.merges"));
+            assertArrayEquals(types, gguf.metadata().intArray("tokenizer.ggml.token_type"));
         }
-        assertTrue(best < 1_000_000_000L, "opening took " + best / 1_000_000 + " ms");
     }
 }
