@@ -44,6 +44,7 @@ public class DotBenchmark {
     private long rowBytes;
     private float[] x;
     private int row;
+    private final float[] y4 = new float[4];
 
     @Setup
     public void setUp() {
@@ -51,7 +52,7 @@ public class DotBenchmark {
         arena = Arena.ofConfined();
         rows = BenchData.rows(arena, format, ROWS, COLS, 3);
         rowBytes = format.rowBytes(COLS);
-        x = BenchData.activations(COLS, 4);
+        x = BenchData.activations(4 * COLS, 4);
     }
 
     @TearDown
@@ -63,6 +64,14 @@ public class DotBenchmark {
     public float vector() {
         row = (row + 1) & (ROWS - 1);
         return format.dot(rows, row * rowBytes, x, 0, COLS);
+    }
+
+    /** One row against four activation rows (batched decode); compare with four calls of {@link #vector}. */
+    @Benchmark
+    public float[] vector4() {
+        row = (row + 1) & (ROWS - 1);
+        format.dot4(rows, row * rowBytes, x, 0, COLS, 2 * COLS, 3 * COLS, COLS, y4);
+        return y4;
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
@@ -37,7 +38,7 @@ final class BF16Vector {
         for (; i + L <= n; i += L) {
             acc0 = load(w, offset + 2L * i).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
         }
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        float sum = sum(acc0.add(acc1));
         for (; i < n; i++) {
             sum += Bf16.toFloat(w.get(Layouts.I16, offset + 2L * i)) * x[xOffset + i];
         }

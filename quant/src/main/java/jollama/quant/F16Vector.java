@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
@@ -48,7 +49,7 @@ final class F16Vector {
         for (; i + L <= n; i += L) {
             acc = load(w, offset + 2L * i).fma(FloatVector.fromArray(F, x, xOffset + i), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = sum(acc);
         for (; i < n; i++) {
             sum += Fp16.toFloat(w.get(Layouts.I16, offset + 2L * i)) * x[xOffset + i];
         }

@@ -1,9 +1,9 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API kernel for {@link F32} rows: four accumulators, scalar tail for any n. */
@@ -36,7 +36,7 @@ final class F32Vector {
             acc0 = FloatVector.fromMemorySegment(F, w, offset + 4L * i, LE)
                     .fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
         }
-        float sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        float sum = sum(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) {
             sum += w.get(Layouts.F32, offset + 4L * i) * x[xOffset + i];
         }

@@ -18,6 +18,12 @@ public final class MatrixOps implements AutoCloseable {
     static final int ROW_BLOCK = 16;
     /** Tokens per pass over a dequantized row block, so that their activations stay in L2. */
     static final int TOKEN_BLOCK = 64;
+    /**
+     * Up to this many tokens a product streams the quantized weights with {@link QuantFormat#dot4}
+     * (decode of several sequences: decoding weights dominates); more tokens pay for dequantizing
+     * rows to floats once and running the register-tiled float kernel (prompt evaluation).
+     */
+    static final int FEW_TOKENS = 8;
     /** Below this many weights a product runs on the caller: dispatch would cost more than it saves. */
     static final long SERIAL_WEIGHTS = 16_384;
 
@@ -25,6 +31,7 @@ public final class MatrixOps implements AutoCloseable {
     private final boolean ownsPool;
     private final MatVecTask matVec = new MatVecTask();
     private final MatMulTask matMul;
+    private final FewTokensTask fewTokens;
 
     /** Products on {@code pool}, which the caller keeps owning. */
     public MatrixOps(ParallelPool pool) {
@@ -35,6 +42,7 @@ public final class MatrixOps implements AutoCloseable {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.ownsPool = ownsPool;
         this.matMul = new MatMulTask(pool.threads());
+        this.fewTokens = new FewTokensTask(pool.threads());
     }
 
     /** Products on a new pool of one worker per processor, closed with this object. */
@@ -104,6 +112,16 @@ public final class MatrixOps implements AutoCloseable {
         }
         Objects.checkFromIndexSize(0, Math.multiplyExact(n, w.cols()), x.length);
         Objects.checkFromIndexSize(0, Math.multiplyExact(n, w.rows()), y.length);
+        if (n <= FEW_TOKENS) {
+            FewTokensTask t = fewTokens;
+            t.set(w, x, n, y, pool.threads());
+            try {
+                pool.run(t);
+            } finally {
+                t.clear();
+            }
+            return;
+        }
         MatMulTask t = matMul;
         t.set(w, x, n, y);
         try {
@@ -225,14 +243,19 @@ public final class MatrixOps implements AutoCloseable {
     private static final class MatMulTask implements ParallelTask {
         private final AtomicInteger next = new AtomicInteger();
         private final float[][] scratch;
+        private final float[][] lanes;
         private Matrix w;
         private QuantFormat format;
         private float[] x;
         private float[] y;
         private int n;
+        /** The activations transposed for the vector kernel, token count padded to whole vectors. */
+        private float[] xT = new float[0];
+        private int ldx;
 
         MatMulTask(int threads) {
             scratch = new float[threads][];
+            lanes = new float[threads][Math.max(1, Simd.bits() / Float.SIZE)];
         }
 
         void set(Matrix w, float[] x, int n, float[] y) {
@@ -241,7 +264,28 @@ public final class MatrixOps implements AutoCloseable {
             this.x = x;
             this.n = n;
             this.y = y;
+            if (Simd.ENABLED) {
+                transpose(x, n, w.cols());
+            }
             next.set(0);
+        }
+
+        /** xT[k · ldx + t] = x[t · cols + k], zeros for the padding tokens t ≥ n. */
+        private void transpose(float[] x, int n, int cols) {
+            int l = Simd.bits() / Float.SIZE;
+            ldx = (n + l - 1) / l * l;
+            if (xT.length < ldx * cols) {
+                xT = new float[ldx * cols]; // grows once per larger prompt chunk
+            }
+            for (int t = 0; t < n; t++) {
+                int xt = t * cols;
+                for (int k = 0; k < cols; k++) {
+                    xT[k * ldx + t] = x[xt + k];
+                }
+            }
+            for (int k = 0; k < cols; k++) {
+                java.util.Arrays.fill(xT, k * ldx + n, (k + 1) * ldx, 0f);
+            }
         }
 
         void clear() {
@@ -268,7 +312,67 @@ public final class MatrixOps implements AutoCloseable {
                 }
                 for (int t0 = 0; t0 < n; t0 += TOKEN_BLOCK) {
                     int nt = Math.min(TOKEN_BLOCK, n - t0);
-                    Tiles.multiply(buf, nr, x, t0, nt, cols, y, r0, rows);
+                    if (Simd.ENABLED) {
+                        TilesVector.multiply(buf, nr, xT, ldx, t0, nt, cols, y, r0, rows, lanes[worker]);
+                    } else {
+                        Tiles.multiply(buf, nr, x, t0, nt, cols, y, r0, rows);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Rows in chunks from a shared counter, each row against the tokens four at a time. */
+    private static final class FewTokensTask implements ParallelTask {
+        private final AtomicInteger next = new AtomicInteger();
+        private final float[][] results; // per worker: the four dots of dot4
+        private Matrix w;
+        private QuantFormat format;
+        private float[] x;
+        private float[] y;
+        private int n;
+        private int chunk;
+
+        FewTokensTask(int threads) {
+            results = new float[threads][4];
+        }
+
+        void set(Matrix w, float[] x, int n, float[] y, int threads) {
+            this.w = w;
+            this.format = w.format();
+            this.x = x;
+            this.n = n;
+            this.y = y;
+            this.chunk = chunk(w.rows(), threads);
+            next.set(0);
+        }
+
+        void clear() {
+            w = null;
+            format = null;
+            x = null;
+            y = null;
+        }
+
+        @Override
+        public void run(int worker, int workers) {
+            Matrix w = this.w;
+            int rows = w.rows();
+            int cols = w.cols();
+            long rowBytes = w.rowBytes();
+            float[] r4 = results[worker];
+            for (int r0 = next.getAndAdd(chunk); r0 < rows; r0 = next.getAndAdd(chunk)) {
+                int r1 = Math.min(rows, r0 + chunk);
+                for (int r = r0; r < r1; r++) {
+                    for (int t = 0; t < n; t += 4) {
+                        // a group of fewer than four repeats its last token: same work, no branch in the kernel
+                        int last = Math.min(n, t + 4) - 1;
+                        format.dot4(w.data(), r * rowBytes, x, t * cols, Math.min(t + 1, last) * cols,
+                                Math.min(t + 2, last) * cols, last * cols, cols, r4);
+                        for (int i = t; i <= last; i++) {
+                            y[i * rows + r] = r4[i - t];
+                        }
+                    }
                 }
             }
         }

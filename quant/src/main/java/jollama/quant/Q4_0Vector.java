@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.SimdSpecies.BIAS8;
 import static jollama.quant.SimdSpecies.b2f;
 import static jollama.quant.SimdSpecies.highNibbles;
@@ -9,7 +10,6 @@ import static jollama.quant.SimdSpecies.lowNibbles;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -47,7 +47,7 @@ final class Q4_0Vector {
                 acc1 = t.fma(FloatVector.broadcast(F, d), acc1);
             }
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return sum(acc0.add(acc1));
     }
 
     static void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {

@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.SimdSpecies.b2f;
 import static jollama.quant.SimdSpecies.highNibbles;
 import static jollama.quant.SimdSpecies.loadBytes;
@@ -8,7 +9,6 @@ import static jollama.quant.SimdSpecies.lowNibbles;
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API kernel for {@link Q4_1}: each widened nibble becomes d·q + m with one FMA. */
@@ -38,6 +38,6 @@ final class Q4_1Vector {
                 acc1 = b2f(highNibbles(q)).fma(d, m).fma(FloatVector.fromArray(F, x, xo + QK / 2 + c), acc1);
             }
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return sum(acc0.add(acc1));
     }
 }

@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.Layouts.I64;
 import static jollama.quant.SimdSpecies.b2f;
 import static jollama.quant.SimdSpecies.highNibbles;
@@ -10,7 +11,6 @@ import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -56,7 +56,7 @@ final class Q4_KVector {
                 }
             }
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return sum(acc0.add(acc1));
     }
 
     /** Floats per superblock in a sums array of {@link #sums}: eight sums, zero-padded to a vector. */
@@ -75,7 +75,7 @@ final class Q4_KVector {
                 for (int c = L; c < 32; c += L) {
                     s = s.add(FloatVector.fromArray(F, x, xo + c));
                 }
-                xs[SUMS_STRIDE * b + j] = s.reduceLanes(VectorOperators.ADD);
+                xs[SUMS_STRIDE * b + j] = sum(s);
             }
             for (int j = 8; j < SUMS_STRIDE; j++) {
                 xs[SUMS_STRIDE * b + j] = 0;
@@ -121,7 +121,53 @@ final class Q4_KVector {
                 acc1 = t1.fma(FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g + 8)) & 0xFF)), acc1);
             }
         }
-        return acc0.add(acc1).sub(accMin).reduceLanes(VectorOperators.ADD);
+        return sum(acc0.add(acc1).sub(accMin));
+    }
+
+    /**
+     * {@link #dot} against four activation rows: each weight vector is decoded (nibbles, scale
+     * and min) once and multiplied into all four; low and high nibbles feed separate
+     * accumulators, eight chains in all, so the FMAs do not wait on each other.
+     */
+    static void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
+        Layouts.checkRow(n, Q4_K.QK, Q4_K.INSTANCE);
+        FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+        FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F), b2 = FloatVector.zero(F), b3 = FloatVector.zero(F);
+        for (int b = 0; b < n / Q4_K.QK; b++) {
+            long o = offset + (long) b * Q4_K.BLOCK_BYTES;
+            long h0 = w.get(I64, o);
+            long h1 = w.get(I64, o + 8);
+            float d = Float.float16ToFloat((short) h0);
+            float dmin = Float.float16ToFloat((short) (h0 >>> 16));
+            long sc = Q4_K.scales(h0, h1);
+            long mn = Q4_K.mins(h0, h1);
+            for (int g = 0; g < 4; g++) {
+                FloatVector d1 = FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g)) & 0xFF));
+                FloatVector n1 = FloatVector.broadcast(F, -(dmin * (int) ((mn >>> (16 * g)) & 0xFF)));
+                FloatVector d2 = FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g + 8)) & 0xFF));
+                FloatVector n2 = FloatVector.broadcast(F, -(dmin * (int) ((mn >>> (16 * g + 8)) & 0xFF)));
+                long q = o + Q4_K.OFF_QS + 32L * g;
+                int k0 = b * Q4_K.QK + 64 * g;
+                for (int c = 0; c < 32; c += L) {
+                    ByteVector bytes = loadBytes(w, q + c);
+                    FloatVector lo = b2f(lowNibbles(bytes)).fma(d1, n1);
+                    FloatVector hi = b2f(highNibbles(bytes)).fma(d2, n2);
+                    int k = k0 + c;
+                    a0 = lo.fma(FloatVector.fromArray(F, x, x0 + k), a0);
+                    b0 = hi.fma(FloatVector.fromArray(F, x, x0 + k + 32), b0);
+                    a1 = lo.fma(FloatVector.fromArray(F, x, x1 + k), a1);
+                    b1 = hi.fma(FloatVector.fromArray(F, x, x1 + k + 32), b1);
+                    a2 = lo.fma(FloatVector.fromArray(F, x, x2 + k), a2);
+                    b2 = hi.fma(FloatVector.fromArray(F, x, x2 + k + 32), b2);
+                    a3 = lo.fma(FloatVector.fromArray(F, x, x3 + k), a3);
+                    b3 = hi.fma(FloatVector.fromArray(F, x, x3 + k + 32), b3);
+                }
+            }
+        }
+        y[0] = sum(a0.add(b0));
+        y[1] = sum(a1.add(b1));
+        y[2] = sum(a2.add(b2));
+        y[3] = sum(a3.add(b3));
     }
 
     static void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {

@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.SimdSpecies.NIBBLE;
 import static jollama.quant.SimdSpecies.loadBytes;
 
@@ -60,6 +61,6 @@ final class Q5Vector {
                         .fma(FloatVector.fromArray(F, x, xo + j), acc0);
             }
         }
-        return acc0.reduceLanes(VectorOperators.ADD);
+        return sum(acc0);
     }
 }

@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.Layouts.I64;
 import static jollama.quant.SimdSpecies.BYTES_01;
 import static jollama.quant.SimdSpecies.b2f;
@@ -60,6 +61,6 @@ final class Q5_KVector {
                 acc1 = t;
             }
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return sum(acc0.add(acc1));
     }
 }

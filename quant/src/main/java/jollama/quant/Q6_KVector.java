@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.SimdSpecies.BIAS32;
 import static jollama.quant.SimdSpecies.BYTES_30;
 import static jollama.quant.SimdSpecies.b2f;
@@ -62,7 +63,52 @@ final class Q6_KVector {
                 }
             }
         }
-        return acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        return sum(acc0.add(acc1));
+    }
+
+    /**
+     * {@link #dot} against four activation rows: each weight vector is decoded (six bits, bias,
+     * scale) once and multiplied into all four; eight accumulators keep the FMAs independent.
+     */
+    static void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
+        Layouts.checkRow(n, Q6_K.QK, Q6_K.INSTANCE);
+        FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+        FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F), b2 = FloatVector.zero(F), b3 = FloatVector.zero(F);
+        for (int b = 0; b < n / Q6_K.QK; b++) {
+            long o = offset + (long) b * Q6_K.BLOCK_BYTES;
+            float d = Fp16.toFloat(w.get(Layouts.I16, o + Q6_K.OFF_D));
+            for (int h = 0; h < 2; h++) {
+                long sc = w.get(Layouts.I64, o + Q6_K.OFF_SCALES + 8L * h);
+                long ql = o + 64L * h;
+                long qh = o + Q6_K.OFF_QH + 32L * h;
+                int kh = b * Q6_K.QK + 128 * h;
+                for (int l = 0; l < 32; l += L) {
+                    IntVector hb = load16(w, qh + l).reinterpretAsInts();
+                    for (int k = 0; k < 2; k++) {
+                        ByteVector q = load16(w, ql + 32 * k + l);
+                        IntVector h2 = hb.lanewise(VectorOperators.LSHR, 2 * k);
+                        ByteVector lo = lowNibbles(q).or(h2.lanewise(VectorOperators.LSHL, 4).and(BYTES_30).reinterpretAsBytes());
+                        ByteVector hi = highNibbles(q).or(h2.and(BYTES_30).reinterpretAsBytes());
+                        int is = 8 * ((l >> 4) + 2 * k);
+                        FloatVector wl = b2f(lo.sub(BIAS32)).mul(d * (byte) (sc >>> is));
+                        FloatVector wh = b2f(hi.sub(BIAS32)).mul(d * (byte) (sc >>> (is + 32)));
+                        int kl = kh + 32 * k + l;
+                        a0 = wl.fma(FloatVector.fromArray(F, x, x0 + kl), a0);
+                        b0 = wh.fma(FloatVector.fromArray(F, x, x0 + kl + 64), b0);
+                        a1 = wl.fma(FloatVector.fromArray(F, x, x1 + kl), a1);
+                        b1 = wh.fma(FloatVector.fromArray(F, x, x1 + kl + 64), b1);
+                        a2 = wl.fma(FloatVector.fromArray(F, x, x2 + kl), a2);
+                        b2 = wh.fma(FloatVector.fromArray(F, x, x2 + kl + 64), b2);
+                        a3 = wl.fma(FloatVector.fromArray(F, x, x3 + kl), a3);
+                        b3 = wh.fma(FloatVector.fromArray(F, x, x3 + kl + 64), b3);
+                    }
+                }
+            }
+        }
+        y[0] = sum(a0.add(b0));
+        y[1] = sum(a1.add(b1));
+        y[2] = sum(a2.add(b2));
+        y[3] = sum(a3.add(b3));
     }
 
     static void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {

@@ -44,4 +44,16 @@ public sealed interface QuantFormat permits F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5
 
     /** The scalar reference twin of {@link #dot}: straightforward, accumulates in double. */
     float dotScalar(MemorySegment w, long offset, float[] x, int xOffset, int n);
+
+    /**
+     * {@link #dot} of one row with four activation rows at once, {@code y[i] = Σ w·x[xi ..]} for
+     * i = 0..3: the weights are decoded once for the four, which is what makes a decode step of
+     * several sequences cheaper than one step per sequence. Offsets may repeat (padding).
+     */
+    default void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
+        y[0] = dot(w, offset, x, x0, n);
+        y[1] = dot(w, offset, x, x1, n);
+        y[2] = dot(w, offset, x, x2, n);
+        y[3] = dot(w, offset, x, x3, n);
+    }
 }

@@ -10,6 +10,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -59,6 +60,11 @@ final class SimdSpecies {
     static final int L = F.length();
 
     /** 0x0F in every byte lane. */
+    /** Lane permutations i → i ^ h of {@link #sum}; null where h ≥ L (never used at that width). */
+    private static final VectorShuffle<Float> SWAP_8 = swap(8);
+    private static final VectorShuffle<Float> SWAP_4 = swap(4);
+    private static final VectorShuffle<Float> SWAP_2 = swap(2);
+    private static final VectorShuffle<Float> SWAP_1 = swap(1);
     static final ByteVector NIBBLE = ByteVector.broadcast(ByteVector.SPECIES_128, (byte) 0x0F);
     /** 8 and 32 in every byte lane: the biases of Q4_0 and Q6_K. */
     static final ByteVector BIAS8 = ByteVector.broadcast(ByteVector.SPECIES_128, (byte) 8);
@@ -98,6 +104,25 @@ final class SimdSpecies {
         return ByteVector.fromMemorySegment(B, s, offset, ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * The sum of the lanes in one fixed order (a halving tree). {@code reduceLanes(ADD)} leaves the
+     * order to the implementation, and the interpreter, C1 and C2 each pick another, so the same
+     * row would give different bits before and after the JIT compiles a kernel: a seeded
+     * request would not be reproducible.
+     */
+    static float sum(FloatVector v) {
+        // lane i + lane i^h for h = L/2 .. 1: constant permutations, one instruction each
+        if (L >= 16) {
+            v = v.add(v.rearrange(SWAP_8));
+        }
+        if (L >= 8) {
+            v = v.add(v.rearrange(SWAP_4));
+        }
+        v = v.add(v.rearrange(SWAP_2));
+        v = v.add(v.rearrange(SWAP_1));
+        return v.lane(0);
+    }
+
     /** Lanes 0..L-1 of a byte vector, sign-extended to floats. */
     static FloatVector b2f(ByteVector v) {
         return (FloatVector) v.convertShape(VectorOperators.B2F, F, 0);
@@ -114,6 +139,10 @@ final class SimdSpecies {
     /** The low nibble of every byte. */
     static ByteVector lowNibbles(ByteVector v) {
         return v.and(NIBBLE);
+    }
+
+    private static VectorShuffle<Float> swap(int h) {
+        return h < L ? VectorShuffle.fromOp(F, i -> i ^ h) : null;
     }
 
     private static int chooseBits() {

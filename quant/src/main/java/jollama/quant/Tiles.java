@@ -1,7 +1,8 @@
 package jollama.quant;
 
 /**
- * The float micro-kernels behind {@link MatrixOps#matMul}: dequantized weight rows times token
+ * The scalar float kernel behind {@link MatrixOps#matMul} (the Vector API one is
+ * {@link TilesVector}, on transposed activations): dequantized weight rows times token
  * activations, y[t·ldy + r0 + r] = Σ_k w[r·cols + k] · x[(t0 + t)·cols + k].
  */
 final class Tiles {
@@ -14,10 +15,6 @@ final class Tiles {
      * {@code y[t · ldy + r0 + r]}.
      */
     static void multiply(float[] w, int nr, float[] x, int t0, int nt, int cols, float[] y, int r0, int ldy) {
-        if (Simd.ENABLED) {
-            TilesVector.multiply(w, nr, x, t0, nt, cols, y, r0, ldy);
-            return;
-        }
         for (int t = t0; t < t0 + nt; t++) {
             for (int r = 0; r < nr; r++) {
                 float s0 = 0;

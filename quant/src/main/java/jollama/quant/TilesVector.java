@@ -1,14 +1,15 @@
 package jollama.quant;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API micro-kernels for {@link Tiles}: a register tile of 4 weight rows × 4 tokens keeps
- * 16 accumulators and loads 8 vectors per 16 FMAs, so the loop is FMA-bound rather than
- * load-bound. Edges fall back to 1 row × 4 tokens and 1 × 1 tiles. Requires cols % L == 0
- * for the vector part; the rest is a scalar tail.
+ * Vector API micro-kernel for {@link Tiles}, vectorized over tokens rather than along the dot
+ * products: the activations come transposed (xT[k · ldx + t], zero-padded to whole vectors),
+ * each weight is broadcast and multiplied into a vector of L tokens. A register tile of 8 weight
+ * rows × 2L tokens keeps 16 accumulators and loads 2 vectors and 8 broadcasts per 16 FMAs. No
+ * horizontal sums at all, so every output is the same sequence of FMAs, k = 0, 1, ..., on every
+ * JIT tier (and as fast: horizontal sums in a fixed order cost more than the tile itself).
  */
 final class TilesVector {
 
@@ -18,104 +19,100 @@ final class TilesVector {
     private TilesVector() {
     }
 
-    static void multiply(float[] w, int nr, float[] x, int t0, int nt, int cols, float[] y, int r0, int ldy) {
+    /**
+     * y[t · ldy + r0 + r] = Σ_k w[r · cols + k] · xT[k · ldx + t] for rows r &lt; nr and tokens t in
+     * [t0, t0 + nt); {@code t0} is a multiple of L and xT holds zeros up to the next multiple of
+     * L past t0 + nt. {@code lanes} is L floats of scratch.
+     */
+    static void multiply(float[] w, int nr, float[] xT, int ldx, int t0, int nt, int cols, float[] y, int r0,
+                         int ldy, float[] lanes) {
+        int end = t0 + nt;
         int r = 0;
-        for (; r + 4 <= nr; r += 4) {
-            int t = t0;
-            for (; t + 4 <= t0 + nt; t += 4) {
-                tile4x4(w, r, x, t, cols, y, r0, ldy);
-            }
-            for (; t < t0 + nt; t++) {
-                for (int rr = r; rr < r + 4; rr++) {
-                    y[t * ldy + r0 + rr] = dot(w, rr * cols, x, t * cols, cols);
-                }
+        for (; r + 8 <= nr; r += 8) {
+            for (int t = t0; t < end; t += 2 * L) {
+                tile8(w, r, cols, xT, ldx, t, Math.min(2 * L, end - t), y, r0, ldy, lanes);
             }
         }
         for (; r < nr; r++) {
-            for (int t = t0; t < t0 + nt; t++) {
-                y[t * ldy + r0 + r] = dot(w, r * cols, x, t * cols, cols);
+            for (int t = t0; t < end; t += L) {
+                FloatVector a = FloatVector.zero(F);
+                int wr = r * cols;
+                for (int k = 0; k < cols; k++) {
+                    a = FloatVector.fromArray(F, xT, k * ldx + t).fma(FloatVector.broadcast(F, w[wr + k]), a);
+                }
+                store(a, y, t, Math.min(L, end - t), ldy, r0 + r, lanes);
             }
         }
     }
 
-    private static void tile4x4(float[] w, int r, float[] x, int t, int cols, float[] y, int r0, int ldy) {
+    /** Rows r..r+7 against tokens t..t+count-1 (count ≤ 2L; the lanes past it are padding). */
+    private static void tile8(float[] w, int r, int cols, float[] xT, int ldx, int t, int count, float[] y, int r0,
+                              int ldy, float[] lanes) {
         int w0 = r * cols;
-        int w1 = w0 + cols;
-        int w2 = w1 + cols;
-        int w3 = w2 + cols;
-        int x0 = t * cols;
-        int x1 = x0 + cols;
-        int x2 = x1 + cols;
-        int x3 = x2 + cols;
-        FloatVector a00 = FloatVector.zero(F), a01 = FloatVector.zero(F), a02 = FloatVector.zero(F), a03 = FloatVector.zero(F);
-        FloatVector a10 = FloatVector.zero(F), a11 = FloatVector.zero(F), a12 = FloatVector.zero(F), a13 = FloatVector.zero(F);
-        FloatVector a20 = FloatVector.zero(F), a21 = FloatVector.zero(F), a22 = FloatVector.zero(F), a23 = FloatVector.zero(F);
-        FloatVector a30 = FloatVector.zero(F), a31 = FloatVector.zero(F), a32 = FloatVector.zero(F), a33 = FloatVector.zero(F);
-        int k = 0;
-        for (; k + L <= cols; k += L) {
-            FloatVector v0 = FloatVector.fromArray(F, w, w0 + k);
-            FloatVector v1 = FloatVector.fromArray(F, w, w1 + k);
-            FloatVector v2 = FloatVector.fromArray(F, w, w2 + k);
-            FloatVector v3 = FloatVector.fromArray(F, w, w3 + k);
-            FloatVector u = FloatVector.fromArray(F, x, x0 + k);
-            a00 = v0.fma(u, a00);
-            a10 = v1.fma(u, a10);
-            a20 = v2.fma(u, a20);
-            a30 = v3.fma(u, a30);
-            u = FloatVector.fromArray(F, x, x1 + k);
-            a01 = v0.fma(u, a01);
-            a11 = v1.fma(u, a11);
-            a21 = v2.fma(u, a21);
-            a31 = v3.fma(u, a31);
-            u = FloatVector.fromArray(F, x, x2 + k);
-            a02 = v0.fma(u, a02);
-            a12 = v1.fma(u, a12);
-            a22 = v2.fma(u, a22);
-            a32 = v3.fma(u, a32);
-            u = FloatVector.fromArray(F, x, x3 + k);
-            a03 = v0.fma(u, a03);
-            a13 = v1.fma(u, a13);
-            a23 = v2.fma(u, a23);
-            a33 = v3.fma(u, a33);
+        FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+        FloatVector a4 = FloatVector.zero(F), a5 = FloatVector.zero(F), a6 = FloatVector.zero(F), a7 = FloatVector.zero(F);
+        FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F), b2 = FloatVector.zero(F), b3 = FloatVector.zero(F);
+        FloatVector b4 = FloatVector.zero(F), b5 = FloatVector.zero(F), b6 = FloatVector.zero(F), b7 = FloatVector.zero(F);
+        // a token vector past the end reads padding zeros (xT holds ldx ≥ t + 2L only when count > L)
+        int second = count > L ? L : 0;
+        for (int k = 0; k < cols; k++) {
+            int xk = k * ldx + t;
+            FloatVector u = FloatVector.fromArray(F, xT, xk);
+            FloatVector v = FloatVector.fromArray(F, xT, xk + second);
+            int wk = w0 + k;
+            FloatVector c = FloatVector.broadcast(F, w[wk]);
+            a0 = u.fma(c, a0);
+            b0 = v.fma(c, b0);
+            c = FloatVector.broadcast(F, w[wk + cols]);
+            a1 = u.fma(c, a1);
+            b1 = v.fma(c, b1);
+            c = FloatVector.broadcast(F, w[wk + 2 * cols]);
+            a2 = u.fma(c, a2);
+            b2 = v.fma(c, b2);
+            c = FloatVector.broadcast(F, w[wk + 3 * cols]);
+            a3 = u.fma(c, a3);
+            b3 = v.fma(c, b3);
+            c = FloatVector.broadcast(F, w[wk + 4 * cols]);
+            a4 = u.fma(c, a4);
+            b4 = v.fma(c, b4);
+            c = FloatVector.broadcast(F, w[wk + 5 * cols]);
+            a5 = u.fma(c, a5);
+            b5 = v.fma(c, b5);
+            c = FloatVector.broadcast(F, w[wk + 6 * cols]);
+            a6 = u.fma(c, a6);
+            b6 = v.fma(c, b6);
+            c = FloatVector.broadcast(F, w[wk + 7 * cols]);
+            a7 = u.fma(c, a7);
+            b7 = v.fma(c, b7);
         }
+        int first = Math.min(L, count);
         int o = r0 + r;
-        y[t * ldy + o] = a00.reduceLanes(VectorOperators.ADD) + tail(w, w0, x, x0, k, cols);
-        y[t * ldy + o + 1] = a10.reduceLanes(VectorOperators.ADD) + tail(w, w1, x, x0, k, cols);
-        y[t * ldy + o + 2] = a20.reduceLanes(VectorOperators.ADD) + tail(w, w2, x, x0, k, cols);
-        y[t * ldy + o + 3] = a30.reduceLanes(VectorOperators.ADD) + tail(w, w3, x, x0, k, cols);
-        y[(t + 1) * ldy + o] = a01.reduceLanes(VectorOperators.ADD) + tail(w, w0, x, x1, k, cols);
-        y[(t + 1) * ldy + o + 1] = a11.reduceLanes(VectorOperators.ADD) + tail(w, w1, x, x1, k, cols);
-        y[(t + 1) * ldy + o + 2] = a21.reduceLanes(VectorOperators.ADD) + tail(w, w2, x, x1, k, cols);
-        y[(t + 1) * ldy + o + 3] = a31.reduceLanes(VectorOperators.ADD) + tail(w, w3, x, x1, k, cols);
-        y[(t + 2) * ldy + o] = a02.reduceLanes(VectorOperators.ADD) + tail(w, w0, x, x2, k, cols);
-        y[(t + 2) * ldy + o + 1] = a12.reduceLanes(VectorOperators.ADD) + tail(w, w1, x, x2, k, cols);
-        y[(t + 2) * ldy + o + 2] = a22.reduceLanes(VectorOperators.ADD) + tail(w, w2, x, x2, k, cols);
-        y[(t + 2) * ldy + o + 3] = a32.reduceLanes(VectorOperators.ADD) + tail(w, w3, x, x2, k, cols);
-        y[(t + 3) * ldy + o] = a03.reduceLanes(VectorOperators.ADD) + tail(w, w0, x, x3, k, cols);
-        y[(t + 3) * ldy + o + 1] = a13.reduceLanes(VectorOperators.ADD) + tail(w, w1, x, x3, k, cols);
-        y[(t + 3) * ldy + o + 2] = a23.reduceLanes(VectorOperators.ADD) + tail(w, w2, x, x3, k, cols);
-        y[(t + 3) * ldy + o + 3] = a33.reduceLanes(VectorOperators.ADD) + tail(w, w3, x, x3, k, cols);
+        store(a0, y, t, first, ldy, o, lanes);
+        store(a1, y, t, first, ldy, o + 1, lanes);
+        store(a2, y, t, first, ldy, o + 2, lanes);
+        store(a3, y, t, first, ldy, o + 3, lanes);
+        store(a4, y, t, first, ldy, o + 4, lanes);
+        store(a5, y, t, first, ldy, o + 5, lanes);
+        store(a6, y, t, first, ldy, o + 6, lanes);
+        store(a7, y, t, first, ldy, o + 7, lanes);
+        if (count > L) {
+            int rest = count - L;
+            store(b0, y, t + L, rest, ldy, o, lanes);
+            store(b1, y, t + L, rest, ldy, o + 1, lanes);
+            store(b2, y, t + L, rest, ldy, o + 2, lanes);
+            store(b3, y, t + L, rest, ldy, o + 3, lanes);
+            store(b4, y, t + L, rest, ldy, o + 4, lanes);
+            store(b5, y, t + L, rest, ldy, o + 5, lanes);
+            store(b6, y, t + L, rest, ldy, o + 6, lanes);
+            store(b7, y, t + L, rest, ldy, o + 7, lanes);
+        }
     }
 
-    private static float tail(float[] w, int wo, float[] x, int xo, int k, int cols) {
-        float s = 0;
-        for (; k < cols; k++) {
-            s += w[wo + k] * x[xo + k];
+    /** Lane i of {@code acc} is row {@code row} of token t + i: y is token-major, so it goes out lane by lane. */
+    private static void store(FloatVector acc, float[] y, int t, int count, int ldy, int row, float[] lanes) {
+        acc.intoArray(lanes, 0);
+        for (int i = 0; i < count; i++) {
+            y[(t + i) * ldy + row] = lanes[i];
         }
-        return s;
-    }
-
-    private static float dot(float[] w, int wo, float[] x, int xo, int cols) {
-        FloatVector a0 = FloatVector.zero(F);
-        FloatVector a1 = FloatVector.zero(F);
-        int k = 0;
-        for (; k + 2 * L <= cols; k += 2 * L) {
-            a0 = FloatVector.fromArray(F, w, wo + k).fma(FloatVector.fromArray(F, x, xo + k), a0);
-            a1 = FloatVector.fromArray(F, w, wo + k + L).fma(FloatVector.fromArray(F, x, xo + k + L), a1);
-        }
-        for (; k + L <= cols; k += L) {
-            a0 = FloatVector.fromArray(F, w, wo + k).fma(FloatVector.fromArray(F, x, xo + k), a0);
-        }
-        return a0.add(a1).reduceLanes(VectorOperators.ADD) + tail(w, wo, x, xo, k, cols);
     }
 }

@@ -59,7 +59,7 @@ class MatrixOpsTest {
             for (int i = 0; i < rows; i++) {
                 RandomRows.dequantizeScalar(f, data, i * w.rowBytes(), dq[i], 0, cols);
             }
-            for (int n : VectorKernelTest.emulated() ? new int[] {1, 5} : new int[] {1, 2, 3, 4, 5, 7, 70}) {
+            for (int n : VectorKernelTest.emulated() ? new int[] {1, 5} : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 70}) {
                 float[] x = RandomRows.activations(r, n * cols, 1);
                 for (MatrixOps ops : new MatrixOps[] {ONE, THREE}) {
                     float[] y = new float[n * rows];

@@ -78,6 +78,35 @@ class VectorKernelTest {
         }
     }
 
+    /** dot4 of every format (the K-quant and Q8_0 kernels, the default for the rest) against four scalar dots. */
+    @ParameterizedTest
+    @MethodSource("formats")
+    void dot4MatchesScalarTwin(QuantFormat f) {
+        Random r = new Random(4242 + f.type().id());
+        int bs = f.blockSize();
+        int[] sizes = emulated() ? new int[] {1} : bs == 1 ? new int[] {16, 64, 1024} : new int[] {1, 3, 8};
+        try (Arena arena = Arena.ofConfined()) {
+            for (int size : sizes) {
+                int n = bs == 1 ? size : size * bs;
+                long pad = f.rowBytes(bs) + 3;
+                MemorySegment seg = arena.allocate(pad + f.rowBytes(n));
+                RandomRows.fill(f, seg, pad, 1, n, r, -3, 0);
+                int[] offsets = {5, 5 + n + 2, 5 + 3 * n, 5 + n + 2}; // the last repeats one, as padding does
+                float[] x = new float[5 + 4 * n];
+                System.arraycopy(RandomRows.activations(r, x.length, 1), 0, x, 0, x.length);
+                float[] y = new float[4];
+                f.dot4(seg, pad, x, offsets[0], offsets[1], offsets[2], offsets[3], n, y);
+                for (int i = 0; i < 4; i++) {
+                    float scalar = f.dotScalar(seg, pad, x, offsets[i], n);
+                    double bound = 1e-5 * RandomRows.absDot(f, seg, pad, x, offsets[i], n) + Float.MIN_NORMAL;
+                    int token = i;
+                    assertTrue(Math.abs(y[i] - scalar) <= bound, () -> f + " n=" + n + " token " + token + ": dot4 "
+                            + y[token] + " scalar " + scalar + " bound " + bound);
+                }
+            }
+        }
+    }
+
     @Test
     void q4kSumsKernelMatchesScalarTwin() {
         Random r = new Random(99);
@@ -136,6 +165,48 @@ class VectorKernelTest {
             for (int i = 0; i < n; i++) {
                 assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), "element " + i);
             }
+        }
+    }
+
+    @Test
+    void floatMathMatchesScalarLoops() {
+        Random r = new Random(7);
+        for (int n : new int[] {0, 1, 7, 15, 16, 17, 33, 64, 128, 131, 1000}) {
+            float[] a = new float[n + 5];
+            float[] b = new float[n + 3];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) r.nextGaussian();
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) r.nextGaussian();
+            }
+            double bound = 0;
+            double exact = 0;
+            for (int i = 0; i < n; i++) {
+                exact += (double) a[5 + i] * b[3 + i];
+                bound += Math.abs((double) a[5 + i] * b[3 + i]);
+            }
+            assertEquals(exact, FloatMath.dot(a, 5, b, 3, n), 1e-5 * bound + 1e-30, "dot of " + n);
+
+            float[] y = b.clone();
+            float[] expected = b.clone();
+            FloatMath.axpyScalar(0.75f, a, 5, expected, 3, n);
+            FloatMath.axpy(0.75f, a, 5, y, 3, n);
+            for (int i = 0; i < y.length; i++) { // a fused multiply-add skips the product's rounding, nothing else
+                float product = i >= 3 && i < 3 + n ? 0.75f * a[5 + i - 3] : 0f;
+                assertEquals(expected[i], y[i], Math.ulp(product) + Math.ulp(expected[i]), "axpy of " + n + " at " + i);
+            }
+
+            float[] w = new float[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = (float) r.nextGaussian();
+            }
+            float[] out = new float[n + 2];
+            float[] outScalar = new float[n + 2];
+            FloatMath.scaleByWeight(a, 5, 1.25f, w, out, 2, n);
+            FloatMath.scaleByWeightScalar(a, 5, 1.25f, w, outScalar, 2, n);
+            assertArrayEquals(outScalar, out, "scaleByWeight of " + n);
+
         }
     }
 }

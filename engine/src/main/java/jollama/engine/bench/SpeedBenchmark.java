@@ -26,10 +26,11 @@ public final class SpeedBenchmark {
      * @param genTokens    tokens of the decode test (0 to skip it)
      * @param repetitions  timed runs of each test
      * @param threads      worker threads, 0 for one per processor
+     * @param parallel     sequences of the batched decode test (OLLAMA_NUM_PARALLEL), 1 or less to skip it
      */
-    public record Settings(int promptTokens, int genTokens, int repetitions, int threads) {
+    public record Settings(int promptTokens, int genTokens, int repetitions, int threads, int parallel) {
         public Settings {
-            if (promptTokens < 0 || genTokens < 0 || repetitions < 1 || threads < 0) {
+            if (promptTokens < 0 || genTokens < 0 || repetitions < 1 || threads < 0 || parallel < 0) {
                 throw new IllegalArgumentException("invalid benchmark settings");
             }
         }
@@ -50,9 +51,11 @@ public final class SpeedBenchmark {
     /**
      * @param ceilingTokensPerSecond decode rate at which every weight byte is read once per token
      *                               at the measured bandwidth
+     * @param parallelDecode         tokens per second of all {@code parallel} sequences together, or null
      */
     public record Result(String model, long fileBytes, int threads, String kernels, Settings settings, Rate prompt,
-                         Rate decode, double bandwidthBytesPerSecond, double ceilingTokensPerSecond) {
+                         Rate decode, Rate parallelDecode, double bandwidthBytesPerSecond,
+                         double ceilingTokensPerSecond) {
 
         public double decodeShareOfCeiling() {
             return decode == null || ceilingTokensPerSecond == 0 ? 0 : decode.mean() / ceilingTokensPerSecond;
@@ -92,10 +95,41 @@ public final class SpeedBenchmark {
                     return settings.genTokens() * 1e9 / (System.nanoTime() - start);
                 });
             }
+            Rate parallel = null;
+            if (settings.genTokens() > 0 && settings.parallel() > 1) {
+                parallel = measureParallel(model, settings, tokens);
+            }
             long size = Files.size(modelPath);
             return new Result(modelPath.getFileName().toString(), size, threads, jollama.quant.Simd.describe(),
-                    settings, prompt, decode, bandwidth, bandwidth / size);
+                    settings, prompt, decode, parallel, bandwidth, bandwidth / size);
         }
+    }
+
+    /**
+     * {@code parallel} sequences decoding together, each step one token of each in one pass over
+     * the weights, as the server batches concurrent requests: tokens per second of all of them.
+     */
+    private static Rate measureParallel(LanguageModel model, Settings settings, int[] tokens) {
+        int n = settings.parallel();
+        Sequence[] sequences = new Sequence[n];
+        for (int i = 0; i < n; i++) {
+            sequences[i] = model.newSequence(settings.genTokens() + 1);
+        }
+        int[] step = new int[n];
+        float[][] logits = new float[n][];
+        return measure(settings.repetitions(), () -> {
+            for (Sequence s : sequences) {
+                s.truncate(0);
+            }
+            long start = System.nanoTime();
+            for (int t = 0; t < settings.genTokens(); t++) {
+                for (int i = 0; i < n; i++) {
+                    step[i] = tokens[(t + 7 * i) % tokens.length];
+                }
+                model.decode(sequences, step, n, logits);
+            }
+            return (double) n * settings.genTokens() * 1e9 / (System.nanoTime() - start);
+        });
     }
 
     private interface Run {

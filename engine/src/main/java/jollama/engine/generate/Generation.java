@@ -37,11 +37,11 @@ public final class Generation implements Iterator<GeneratedToken>, AutoCloseable
     private final ConstraintState constraint;
     private final int vocabSize;
     private final StringBuilder text = new StringBuilder();
-    private final int[] next = new int[1];
 
     private volatile boolean cancelled;
     private boolean started;
     private boolean released;
+    private boolean decoding;
     private float[] logits;
     private int lastToken = -1;
     /** Whether {@link #lastToken} was sampled but not yet evaluated (it is then not in the slot). */
@@ -155,6 +155,8 @@ public final class Generation implements Iterator<GeneratedToken>, AutoCloseable
         }
         promptEvalCount = prompt.length - reuse;
         promptEvalNanos = System.nanoTime() - start;
+        slots.startDecoding();
+        decoding = true;
     }
 
     /** Computes the next token into {@link #pending}, or ends the generation. */
@@ -174,8 +176,7 @@ public final class Generation implements Iterator<GeneratedToken>, AutoCloseable
                     finish(DoneReason.LENGTH);
                     return;
                 }
-                next[0] = lastToken;
-                logits = slot.append(next, 0, 1);
+                logits = slot.decode(lastToken);
                 lastPending = false;
             }
             if (constraint != null) {
@@ -243,6 +244,10 @@ public final class Generation implements Iterator<GeneratedToken>, AutoCloseable
             if (lastPending) {
                 context[held] = lastToken;
             }
+        }
+        if (decoding) {
+            decoding = false;
+            slots.stopDecoding();
         }
         if (!released) {
             released = true;

@@ -19,10 +19,14 @@ public final class SequenceSlots {
     public static final class Slot {
         final Sequence sequence;
         final int[] tokens;
+        private final DecodeBatcher batcher;
+        private final DecodeBatcher.Request request;
 
-        Slot(Sequence sequence) {
+        Slot(Sequence sequence, DecodeBatcher batcher) {
             this.sequence = sequence;
             this.tokens = new int[sequence.capacity()];
+            this.batcher = batcher;
+            this.request = new DecodeBatcher.Request(sequence);
         }
 
         /** Tokens held, shared with {@code prompt}. */
@@ -40,6 +44,14 @@ public final class SequenceSlots {
             int at = sequence.length();
             float[] logits = sequence.append(ids, offset, count);
             System.arraycopy(ids, offset, tokens, at, count);
+            return logits;
+        }
+
+        /** Evaluates one generated token, in a step shared with the other slots decoding now. */
+        float[] decode(int token) {
+            int at = sequence.length();
+            float[] logits = batcher.decode(request, token);
+            tokens[at] = token;
             return logits;
         }
 
@@ -63,6 +75,7 @@ public final class SequenceSlots {
     private final int capacity;
     private final int maxSlots;
     private final Semaphore available;
+    private final DecodeBatcher batcher;
     private final List<Slot> free = new ArrayList<>();
     private int created;
 
@@ -74,6 +87,7 @@ public final class SequenceSlots {
         this.capacity = capacity;
         this.maxSlots = maxSlots;
         this.available = new Semaphore(maxSlots, true);
+        this.batcher = new DecodeBatcher(model, maxSlots);
     }
 
     /** Positions per sequence (the context length). */
@@ -101,7 +115,7 @@ public final class SequenceSlots {
             created++;
         }
         try {
-            return new Slot(model.newSequence(capacity));
+            return new Slot(model.newSequence(capacity), batcher);
         } catch (RuntimeException | Error e) {
             synchronized (this) {
                 created--;
@@ -119,6 +133,16 @@ public final class SequenceSlots {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a free sequence", e);
         }
+    }
+
+    /** A generation has evaluated its prompt and decodes from now on (see {@link DecodeBatcher}). */
+    void startDecoding() {
+        batcher.joined();
+    }
+
+    /** A generation that {@link #startDecoding started decoding} has ended. */
+    void stopDecoding() {
+        batcher.left();
     }
 
     public void release(Slot slot) {

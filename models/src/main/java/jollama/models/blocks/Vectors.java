@@ -2,6 +2,7 @@ package jollama.models.blocks;
 
 import jollama.gguf.GGUFTensor;
 import jollama.models.ModelException;
+import jollama.quant.FloatMath;
 import jollama.quant.QuantFormats;
 
 /** Small 1-D weights (norms), decoded to floats once at load. */
@@ -22,8 +23,6 @@ public final class Vectors {
 
     /** {@code y[i] += x[i]}. */
     public static void add(float[] y, int yOff, float[] x, int xOff, int n) {
-        for (int i = 0; i < n; i++) {
-            y[yOff + i] += x[xOff + i];
-        }
+        FloatMath.add(y, yOff, x, xOff, n);
     }
 }

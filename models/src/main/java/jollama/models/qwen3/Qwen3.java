@@ -5,12 +5,18 @@ import jollama.models.HyperParameters;
 import jollama.models.LanguageModel;
 import jollama.models.Sequence;
 import jollama.models.blocks.Attention;
+import jollama.models.blocks.Linear;
+import jollama.models.blocks.RmsNorm;
+import jollama.models.blocks.SwiGlu;
+import jollama.models.blocks.Vectors;
+import jollama.quant.Matrix;
 import jollama.quant.MatrixOps;
+import jollama.quant.QuantFormats;
 
 /**
  * Qwen3 (dense): pre-norm transformer blocks with grouped-query attention whose queries and keys
  * are RMS-normalized per head before NEOX rotary embedding, and a SwiGLU feed-forward network.
- * The forward pass itself is {@link Qwen3Sequence#forward}.
+ * {@link #forward} is the whole forward pass; {@link Qwen3Sequence} holds a sequence's KV cache.
  */
 public final class Qwen3 implements LanguageModel {
 
@@ -20,12 +26,22 @@ public final class Qwen3 implements LanguageModel {
     final Qwen3Weights weights;
     final Attention attention;
     final MatrixOps ops;
+    /** Per layer: the Q, K, V projections and the gate, up projections, each applied in one dispatch when decoding. */
+    private final Matrix[][] qkv;
+    private final Matrix[][] gateUp;
 
     private Qwen3(Qwen3Config config, Qwen3Weights weights, MatrixOps ops) {
         this.config = config;
         this.weights = weights;
         this.ops = ops;
         this.attention = new Attention(config.heads(), config.kvHeads(), config.headDim());
+        this.qkv = new Matrix[config.layers()][];
+        this.gateUp = new Matrix[config.layers()][];
+        for (int l = 0; l < config.layers(); l++) {
+            Qwen3Weights.Layer layer = weights.layers()[l];
+            qkv[l] = new Matrix[] {layer.wq().matrix(), layer.wk().matrix(), layer.wv().matrix()};
+            gateUp[l] = new Matrix[] {layer.gate().matrix(), layer.up().matrix()};
+        }
     }
 
     /** Reads Qwen3's hyper-parameters and tensors from an open GGUF file (the file stays open). */
@@ -63,5 +79,123 @@ public final class Qwen3 implements LanguageModel {
     @Override
     public Sequence newSequence(int capacity) {
         return new Qwen3Sequence(this, Math.min(capacity, config.contextLength()));
+    }
+
+    /**
+     * One new token for each sequence, all in one pass over the weights: every weight block is
+     * read once and applied to every sequence's row. Sequences must be distinct and idle.
+     */
+    @Override
+    public void decode(Sequence[] sequences, int[] tokens, int count, float[][] logits) {
+        // everything is checked first, so that a refusal changes no sequence
+        for (int i = 0; i < count; i++) {
+            if (!(sequences[i] instanceof Qwen3Sequence s) || s.model != this) {
+                throw new IllegalArgumentException("sequence " + i + " does not belong to this model");
+            }
+            for (int j = 0; j < i; j++) { // a handful of sequences: a quadratic scan allocates nothing
+                if (sequences[j] == s) {
+                    throw new IllegalArgumentException("a sequence appears twice in one decode step");
+                }
+            }
+            s.checkAppend(tokens, i, 1);
+        }
+        int hidden = config.hidden();
+        int vocab = config.vocab();
+        for (int done = 0; done < count; ) {
+            Qwen3Batch b = ((Qwen3Sequence) sequences[done]).batch;
+            int n = Math.min(b.capacity, count - done);
+            for (int t = 0; t < n; t++) {
+                Qwen3Sequence s = (Qwen3Sequence) sequences[done + t];
+                b.row(t, tokens[done + t], s, s.length);
+            }
+            forward(b, n);
+            b.ensureHead(n, hidden, vocab);
+            for (int t = 0; t < n; t++) {
+                RmsNorm.apply(b.x, t * hidden, weights.outputNorm(), config.rmsEps(), b.headIn, t * hidden, hidden);
+            }
+            ops.matMul(weights.output().matrix(), b.headIn, n, b.headOut);
+            for (int t = 0; t < n; t++) {
+                Qwen3Sequence s = (Qwen3Sequence) sequences[done + t];
+                System.arraycopy(b.headOut, t * vocab, s.logits, 0, vocab);
+                logits[done + t] = s.logits;
+            }
+            b.clear(n);
+            done += n;
+        }
+    }
+
+    /**
+     * Runs the batch's {@code n} rows through every layer, leaving their hidden states in
+     * {@code b.x}, their keys and values in their sequences' caches, and each sequence one
+     * position longer per row.
+     */
+    void forward(Qwen3Batch b, int n) {
+        Qwen3Config c = config;
+        int hidden = c.hidden();
+        int qDim = c.qDim();
+        int kvDim = c.kvDim();
+        int headDim = c.headDim();
+        float eps = c.rmsEps();
+
+        for (int t = 0; t < n; t++) {
+            embed(b.tokens[t], b.x, t * hidden);
+        }
+        for (int l = 0; l < c.layers(); l++) {
+            Qwen3Weights.Layer layer = weights.layers()[l];
+
+            // attention: norm → Q, K, V → per-head Q/K norm → RoPE → causal GQA → output projection
+            for (int t = 0; t < n; t++) {
+                RmsNorm.apply(b.x, t * hidden, layer.attnNorm(), eps, b.xb, t * hidden, hidden);
+            }
+            if (n == 1) {
+                ops.matVec(qkv[l], b.xb, b.qkv);
+            } else {
+                ops.matMul(layer.wq().matrix(), b.xb, n, b.q);
+                ops.matMul(layer.wk().matrix(), b.xb, n, b.k);
+                ops.matMul(layer.wv().matrix(), b.xb, n, b.v);
+            }
+            for (int t = 0; t < n; t++) {
+                Qwen3Sequence s = b.sequences[t];
+                int pos = b.positions[t];
+                for (int h = 0; h < c.heads(); h++) {
+                    int off = t * qDim + h * headDim;
+                    RmsNorm.apply(b.q, off, layer.qNorm(), eps, b.q, off, headDim);
+                }
+                for (int h = 0; h < c.kvHeads(); h++) {
+                    int off = t * kvDim + h * headDim;
+                    RmsNorm.apply(b.k, off, layer.kNorm(), eps, b.k, off, headDim);
+                }
+                s.rope.rotate(b.q, t * qDim, c.heads(), pos);
+                s.rope.rotate(b.k, t * kvDim, c.kvHeads(), pos);
+                s.cache.store(l, pos, b.k, t * kvDim, b.v, t * kvDim);
+                b.attention.row(t, s.cache.keys(l), s.cache.values(l), pos);
+            }
+            b.attention.run(b.q, b.attnOut, n, kvDim);
+            ops.matMul(layer.wo().matrix(), b.attnOut, n, b.proj);
+            Vectors.add(b.x, 0, b.proj, 0, n * hidden);
+
+            // feed-forward: norm → SwiGLU(gate, up) → down projection
+            for (int t = 0; t < n; t++) {
+                RmsNorm.apply(b.x, t * hidden, layer.ffnNorm(), eps, b.xb, t * hidden, hidden);
+            }
+            if (n == 1) {
+                ops.matVec(gateUp[l], b.xb, b.gateUp);
+            } else {
+                ops.matMul(layer.gate().matrix(), b.xb, n, b.gate);
+                ops.matMul(layer.up().matrix(), b.xb, n, b.up);
+            }
+            SwiGlu.apply(b.gate, b.up, n * c.ffn());
+            ops.matMul(layer.down().matrix(), b.gate, n, b.proj);
+            Vectors.add(b.x, 0, b.proj, 0, n * hidden);
+        }
+        for (int t = 0; t < n; t++) {
+            b.sequences[t].length = b.positions[t] + 1;
+        }
+    }
+
+    private void embed(int token, float[] x, int xOff) {
+        Linear table = weights.tokenEmbedding();
+        long rowBytes = table.matrix().rowBytes();
+        QuantFormats.of(table.matrix().type()).dequantizeRow(table.matrix().data(), token * rowBytes, x, xOff, table.cols());
     }
 }

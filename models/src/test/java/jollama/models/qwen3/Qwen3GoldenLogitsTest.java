@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,11 +46,9 @@ class Qwen3GoldenLogitsTest {
     @ParameterizedTest
     @ValueSource(strings = {"f32", "f16", "bf16", "q8_0", "q6_k", "q5_k_m", "q4_k_m", "q4_0"})
     void matchesExactLogProbabilities(String variant) throws IOException {
-        Path model = TestModelFiles.get(TestModelConfig.TINY, variant);
         JsonNode cases = golden("completions-" + variant + ".json");
-        List<String> failures = new ArrayList<>();
-        double worst = 0;
-        try (GGUFFile file = GGUFFile.open(model)) {
+        Checker checker = new Checker();
+        try (GGUFFile file = GGUFFile.open(TestModelFiles.get(TestModelConfig.TINY, variant))) {
             Qwen3 qwen = Qwen3.load(file, ops);
             for (JsonNode testCase : cases) {
                 int[] prompt = ints(testCase.get("prompt_ids"));
@@ -63,26 +60,106 @@ class Qwen3GoldenLogitsTest {
                     if (step > 0) {
                         logits = seq.append(generated, step - 1, 1);
                     }
-                    double[] logProbs = logSoftmax(logits);
-                    JsonNode exact = steps.get(step).get("exact_top");
-                    for (JsonNode entry : exact) {
-                        int id = entry.get(0).asInt();
-                        double error = Math.abs(logProbs[id] - entry.get(1).asDouble());
-                        worst = Math.max(worst, error);
-                        if (error > TOLERANCE) {
-                            failures.add(String.format("'%s' step %d token %d: %.5f vs exact %.5f",
-                                    testCase.get("text").asText(), step, id, logProbs[id], entry.get(1).asDouble()));
-                        }
-                    }
-                    if (exact.get(0).get(1).asDouble() - exact.get(1).get(1).asDouble() > ARGMAX_MARGIN) {
-                        assertEquals(exact.get(0).get(0).asInt(), argmax(logits),
-                                "argmax of '" + testCase.get("text").asText() + "' step " + step);
-                    }
+                    checker.check(testCase, step, logits);
                 }
             }
         }
-        assertTrue(failures.isEmpty(), variant + ": " + failures.size() + " entries off by more than " + TOLERANCE
-                + " (worst " + worst + "):\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+        checker.assertPassed(variant);
+    }
+
+    /**
+     * The same teacher-forced steps, but every test case is a sequence of one batched decode:
+     * each step evaluates the next token of all cases still running in a single pass over the
+     * weights ({@link Qwen3#decode}); each sequence must still get its own exact log-probabilities.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"f32", "q8_0", "q4_k_m"})
+    void batchedDecodeMatchesExactLogProbabilities(String variant) throws IOException {
+        JsonNode cases = golden("completions-" + variant + ".json");
+        Checker checker = new Checker();
+        try (GGUFFile file = GGUFFile.open(TestModelFiles.get(TestModelConfig.TINY, variant))) {
+            Qwen3 qwen = Qwen3.load(file, ops);
+            int n = cases.size();
+            Sequence[] sequences = new Sequence[n];
+            int[][] generated = new int[n][];
+            int maxSteps = 0;
+            for (int i = 0; i < n; i++) {
+                int[] prompt = ints(cases.get(i).get("prompt_ids"));
+                generated[i] = ints(cases.get(i).get("generated"));
+                sequences[i] = qwen.newSequence(prompt.length + generated[i].length);
+                checker.check(cases.get(i), 0, sequences[i].append(prompt, 0, prompt.length));
+                maxSteps = Math.max(maxSteps, cases.get(i).get("steps").size());
+            }
+            assertTrue(n >= 2, "the golden file should have several cases to batch");
+            Sequence[] batch = new Sequence[n];
+            int[] tokens = new int[n];
+            float[][] logits = new float[n][];
+            int[] caseOf = new int[n];
+            for (int step = 1; step < maxSteps; step++) {
+                int count = 0;
+                for (int i = 0; i < n; i++) {
+                    if (step < cases.get(i).get("steps").size()) {
+                        batch[count] = sequences[i];
+                        tokens[count] = generated[i][step - 1];
+                        caseOf[count++] = i;
+                    }
+                }
+                qwen.decode(batch, tokens, count, logits);
+                for (int j = 0; j < count; j++) {
+                    checker.check(cases.get(caseOf[j]), step, logits[j]);
+                }
+            }
+        }
+        checker.assertPassed(variant + " batched");
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusedDecodeStepChangesNoSequence() throws IOException {
+        try (GGUFFile file = GGUFFile.open(TestModelFiles.get(TestModelConfig.TINY, "q8_0"))) {
+            Qwen3 qwen = Qwen3.load(file, ops);
+            Sequence a = qwen.newSequence(8);
+            Sequence b = qwen.newSequence(2);
+            a.append(new int[] {1, 2}, 0, 2);
+            b.append(new int[] {3, 4}, 0, 2); // full
+            float[][] logits = new float[2][];
+            org.junit.jupiter.api.Assertions.assertThrows(jollama.models.ContextOverflowException.class,
+                    () -> qwen.decode(new Sequence[] {a, b}, new int[] {5, 6}, 2, logits));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> qwen.decode(new Sequence[] {a, a}, new int[] {5, 6}, 2, logits));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> qwen.decode(new Sequence[] {a}, new int[] {qwen.vocabularySize()}, 1, logits));
+            assertEquals(2, a.length());
+            assertEquals(2, b.length());
+        }
+    }
+
+    /** Collects every entry further than {@link #TOLERANCE} from exact, and checks argmax agreement. */
+    private static final class Checker {
+        final List<String> failures = new ArrayList<>();
+        double worst;
+
+        void check(JsonNode testCase, int step, float[] logits) {
+            double[] logProbs = logSoftmax(logits);
+            JsonNode exact = testCase.get("steps").get(step).get("exact_top");
+            for (JsonNode entry : exact) {
+                int id = entry.get(0).asInt();
+                double error = Math.abs(logProbs[id] - entry.get(1).asDouble());
+                worst = Math.max(worst, error);
+                if (error > TOLERANCE) {
+                    failures.add(String.format("'%s' step %d token %d: %.5f vs exact %.5f",
+                            testCase.get("text").asText(), step, id, logProbs[id], entry.get(1).asDouble()));
+                }
+            }
+            if (exact.get(0).get(1).asDouble() - exact.get(1).get(1).asDouble() > ARGMAX_MARGIN) {
+                assertEquals(exact.get(0).get(0).asInt(), argmax(logits),
+                        "argmax of '" + testCase.get("text").asText() + "' step " + step);
+            }
+        }
+
+        void assertPassed(String what) {
+            assertTrue(failures.isEmpty(), what + ": " + failures.size() + " entries off by more than " + TOLERANCE
+                    + " (worst " + worst + "):\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+        }
     }
 
     static double[] logSoftmax(float[] logits) {

@@ -4,6 +4,7 @@ import jollama.engine.Model;
 import jollama.engine.chat.ChatMessage;
 import jollama.engine.generate.Generation;
 import jollama.engine.sampling.GenerationOptions;
+import jollama.engine.structured.JsonConstraint;
 import jollama.models.ContextOverflowException;
 
 import java.io.IOException;
@@ -41,6 +42,13 @@ final class Answerer {
      */
     ReplyPrinter.Reply answer(ModelHandle handle, List<ChatMessage> messages, GenerationOptions options,
                               Boolean think, boolean hideThinking, boolean verbose) throws IOException {
+        return answer(handle, messages, options, think, hideThinking, verbose, null);
+    }
+
+    /** As above, the reply held to {@code format} ({@code /set format json}) unless it is null. */
+    ReplyPrinter.Reply answer(ModelHandle handle, List<ChatMessage> messages, GenerationOptions options,
+                              Boolean think, boolean hideThinking, boolean verbose, JsonConstraint format)
+            throws IOException {
         long start = System.nanoTime();
         try (Spinner spinner = Spinner.start(err, terminal)) {
             long loadedBefore = handle.takeLoadNanos(); // the first load happens before the first question
@@ -50,7 +58,7 @@ final class Answerer {
             Capabilities capabilities = Capabilities.of(model);
             Boolean effectiveThink = think != null ? think : capabilities.thinking() ? Boolean.TRUE : null;
             Prompt prompt = fit(model, messages, effectiveThink);
-            Generation generation = model.generate(prompt.tokens(), options, -1);
+            Generation generation = model.generate(prompt.tokens(), options, -1, format);
             current = generation;
             ReplyPrinter.Reply reply;
             try {

@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code jollama bench MODEL.gguf [-p 128] [-n 64] [-r 5] [-t THREADS] [--json]}: prompt-evaluation
- * and decode speed as llama-bench measures them, with the machine's read bandwidth and the
- * decode ceiling it implies.
+ * {@code jollama bench MODEL.gguf [-p 128] [-n 64] [-r 5] [-t THREADS] [--parallel N] [--json]}:
+ * prompt-evaluation and decode speed as llama-bench measures them, with the machine's read
+ * bandwidth and the decode ceiling it implies; with {@code --parallel N}, also the aggregate decode
+ * speed of N sequences batched together.
  */
 final class BenchCommand implements Command {
 
@@ -29,12 +30,12 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "MODEL.gguf [-p PROMPT_TOKENS=128] [-n GEN_TOKENS=64] [-r REPETITIONS=5] [-t THREADS] [--json]";
+        return "MODEL.gguf [-p PROMPT_TOKENS=128] [-n GEN_TOKENS=64] [-r REPETITIONS=5] [-t THREADS] [--parallel N=1] [--json]";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("p", "n", "r", "t");
+        return Set.of("p", "n", "r", "t", "parallel");
     }
 
     @Override
@@ -49,7 +50,7 @@ final class BenchCommand implements Command {
             throw new UsageException("no such model file: " + model);
         }
         SpeedBenchmark.Settings settings = new SpeedBenchmark.Settings(args.intOption("p", 128),
-                args.intOption("n", 64), args.intOption("r", 5), args.intOption("t", 0));
+                args.intOption("n", 64), args.intOption("r", 5), args.intOption("t", 0), args.intOption("parallel", 1));
         if (!args.flag("json")) {
             err.println("measuring memory bandwidth and " + settings.repetitions() + " runs of each test...");
         }
@@ -75,6 +76,10 @@ final class BenchCommand implements Command {
         if (r.decode() != null) {
             out.printf(Locale.ROOT, "| %-28s | %9s | %7d | %-20s | %6s | %20s |%n", r.model(), size, r.threads(),
                     r.kernels(), "tg" + r.settings().genTokens(), rate(r.decode()));
+        }
+        if (r.parallelDecode() != null) {
+            out.printf(Locale.ROOT, "| %-28s | %9s | %7d | %-20s | %6s | %20s |%n", r.model(), size, r.threads(),
+                    r.kernels(), "tg" + r.settings().genTokens() + "×" + r.settings().parallel(), rate(r.parallelDecode()));
         }
         out.printf(Locale.ROOT, "memory read bandwidth %.1f GB/s: decode ceiling %.1f t/s%s%n",
                 r.bandwidthBytesPerSecond() / 1e9, r.ceilingTokensPerSecond(),
@@ -102,6 +107,12 @@ final class BenchCommand implements Command {
             ObjectNode tg = root.putObject("tg");
             tg.put("tokens", r.settings().genTokens());
             rateJson(tg, r.decode());
+        }
+        if (r.parallelDecode() != null) {
+            ObjectNode tg = root.putObject("tg_parallel");
+            tg.put("tokens", r.settings().genTokens());
+            tg.put("sequences", r.settings().parallel());
+            rateJson(tg, r.parallelDecode());
         }
         root.put("bandwidth_bytes_per_second", r.bandwidthBytesPerSecond());
         root.put("decode_ceiling_tokens_per_second", r.ceilingTokensPerSecond());

@@ -2,21 +2,22 @@ package jollama.server.cli;
 
 import jollama.engine.chat.ChatMessage;
 import jollama.models.ModelException;
+import jollama.server.client.ApiException;
+import jollama.server.store.ModelName;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The interactive chat of {@code ollama run} (cmd/interactive.go): prompt {@code >>> }, history
  * kept across turns, {@code """} for multi-line input, slash commands, end of input (Ctrl-D) or
  * {@code /bye} to leave. It reads lines from any Reader, so a script can drive it; line editing
- * is the terminal's own (cooked mode), as the JDK offers no raw mode.
+ * is the terminal's own (cooked mode), as the JDK offers no raw mode. Where Ollama's chat would
+ * quit on a failed command, this one reports it and goes on.
  */
 final class ChatSession {
 
@@ -27,12 +28,10 @@ final class ChatSession {
     private final BufferedReader in;
     private final PrintStream out;
     private final PrintStream err;
-    private final Map<String, Object> parameters;
+    private final ChatSettings settings;
+    private final ChatShow show;
     private final List<ChatMessage> messages = new ArrayList<>();
     private final MultilineInput input = new MultilineInput();
-    private Boolean think;
-    private final boolean hideThinking;
-    private boolean verbose;
     private String system = "";
     private volatile boolean discardInput;
 
@@ -43,14 +42,18 @@ final class ChatSession {
 
     /** Over any backend: a model in this process or one behind a server. */
     ChatSession(ChatBackend backend, RunOptions options, BufferedReader in, PrintStream out, PrintStream err) {
+        this(backend, options, null, in, out, err);
+    }
+
+    /** @param format what {@code --format} asked (null, "json" or a JSON Schema), until {@code /set noformat} */
+    ChatSession(ChatBackend backend, RunOptions options, Object format, BufferedReader in, PrintStream out,
+                PrintStream err) {
         this.backend = backend;
         this.in = in;
         this.out = out;
         this.err = err;
-        this.parameters = new LinkedHashMap<>(options.parameters());
-        this.think = options.think();
-        this.hideThinking = options.hideThinking();
-        this.verbose = options.verbose();
+        this.settings = new ChatSettings(options, format);
+        this.show = new ChatShow(backend, out, err);
     }
 
     /** Runs until /bye or the end of the input. */
@@ -86,23 +89,19 @@ final class ChatSession {
             return false;
         }
         String[] words = line.strip().split("\\s+");
-        if (line.startsWith("/set")) {
-            if (words.length > 2 && words[1].equals("system")) {
-                String text = String.join(" ", Arrays.asList(words).subList(2, words.length));
-                return switch (input.system(text)) {
-                    case MultilineInput.SystemMessage s -> setSystem(s.text());
-                    default -> true;
-                };
-            }
-            set(words);
+        if (line.startsWith("/list")) {
+            list(words);
+        } else if (line.startsWith("/load")) {
+            load(words);
+        } else if (line.startsWith("/save")) {
+            save(words);
+        } else if (line.startsWith("/clear")) {
+            clear();
+            out.println("Cleared session context");
+        } else if (line.startsWith("/set")) {
+            return set(words);
         } else if (line.startsWith("/show")) {
             show(words);
-        } else if (line.startsWith("/clear")) {
-            messages.clear();
-            if (!system.isEmpty()) {
-                messages.add(ChatMessage.system(system));
-            }
-            out.println("Cleared session context");
         } else if (line.startsWith("/help") || line.startsWith("/?")) {
             Help.print(words.length > 1 ? words[1] : "", err);
         } else if (line.startsWith("/")) {
@@ -137,7 +136,7 @@ final class ChatSession {
         }
         messages.add(ChatMessage.user(text));
         try {
-            ChatBackend.Answer reply = backend.answer(messages, parameters, think, hideThinking, verbose);
+            ChatBackend.Answer reply = backend.answer(messages, settings.turn());
             if (!reply.cancelled()) {
                 messages.add(new ChatMessage("assistant", reply.content(), reply.thinking(), List.of(), null));
             }
@@ -162,46 +161,32 @@ final class ChatSession {
         return true;
     }
 
-    private void set(String[] words) {
-        if (words.length < 2) {
-            Help.print("set", err);
-            return;
-        }
-        switch (words[1]) {
-            case "parameter" -> setParameter(words);
-            case "verbose" -> {
-                verbose = true;
-                out.println("Set 'verbose' mode.");
-            }
-            case "quiet" -> {
-                verbose = false;
-                out.println("Set 'quiet' mode.");
-            }
-            case "think" -> {
-                think = Boolean.TRUE;
-                out.println("Set 'think' mode.");
-            }
-            case "nothink" -> {
-                think = Boolean.FALSE;
-                out.println("Set 'nothink' mode.");
-            }
-            case "system" -> Help.print("set", err);
-            default -> out.println("Unknown command '/set " + words[1] + "'. Type /? for help");
+    /** {@code /clear}: the conversation goes, the system message stays. */
+    private void clear() {
+        messages.clear();
+        if (!system.isEmpty()) {
+            messages.add(ChatMessage.system(system));
         }
     }
 
-    private void setParameter(String[] words) {
-        if (words.length < 4) {
-            Help.print("parameters", err);
-            return;
+    private boolean set(String[] words) {
+        if (words.length < 2) {
+            Help.print("set", err);
+            return true;
         }
-        List<String> values = Arrays.asList(words).subList(3, words.length);
-        try {
-            parameters.putAll(ParameterValues.parse(words[2], values));
-            out.println("Set parameter '" + words[2] + "' to '" + String.join(", ", values) + "'");
-        } catch (IllegalArgumentException e) {
-            out.println("Couldn't set parameter: " + goQuote(e.getMessage())); // Ollama prints it with %q
+        if (!words[1].equals("system")) {
+            settings.set(words, out, err);
+            return true;
         }
+        if (words.length < 3) {
+            Help.print("set", err);
+            return true;
+        }
+        String text = String.join(" ", Arrays.asList(words).subList(2, words.length));
+        return switch (input.system(text)) {
+            case MultilineInput.SystemMessage s -> setSystem(s.text());
+            default -> true;
+        };
     }
 
     private void show(String[] words) {
@@ -209,43 +194,67 @@ final class ChatSession {
             Help.print("show", err);
             return;
         }
-        switch (words[1]) {
-            case "info" -> showInfo();
-            case "parameters" -> {
-                if (parameters.isEmpty()) {
-                    out.println("No parameters were specified for this model.");
-                } else {
-                    out.println("User defined parameters:");
-                    parameters.forEach((k, v) -> out.printf("%-30s %s%n", k, v));
-                    out.println();
-                }
+        try {
+            show.show(words[1], system, settings.parameters());
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
+        }
+    }
+
+    private void list(String[] words) {
+        try {
+            backend.list(words.length > 1 ? words[1] : "", out);
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code /load MODEL}, as Ollama's: the chat goes on with that model and an empty history;
+     * a model that is not there leaves everything as it was. The system message set with
+     * {@code /set system} goes with the history, so the new model starts with its own.
+     */
+    private void load(String[] words) {
+        if (words.length != 2) {
+            out.println("Usage:\n  /load <modelname>");
+            return;
+        }
+        String model = words[1];
+        out.println("Loading model '" + model + "'");
+        try {
+            backend.load(model, settings.think());
+        } catch (ApiException e) {
+            if (e.isNotFound() || e.getMessage().contains("not found")) {
+                out.println("Couldn't find model '" + model + "'");
+            } else {
+                err.println("Error: " + e.getMessage());
             }
-            case "system" -> out.println(system.isEmpty() ? "No system message was specified for this model." : system);
-            case "template" -> showTemplate();
-            default -> out.println("Unknown command '/show " + words[1] + "'. Type /? for help");
-        }
-    }
-
-    private void showInfo() {
-        try {
-            backend.showInfo(err);
+            return;
         } catch (IOException e) {
             err.println("Error: " + e.getMessage());
+            return;
         }
+        system = "";
+        messages.clear();
     }
 
-    private void showTemplate() {
+    /** {@code /save NAME}: a model made of the current one and this session (see {@link SavedSession}). */
+    private void save(String[] words) {
+        if (words.length != 2) {
+            out.println("Usage:\n  /save <modelname>");
+            return;
+        }
+        String name = words[1];
+        if (ModelName.tryParse(name).isEmpty()) {
+            out.println("error: The model name '" + name + "' is invalid");
+            return;
+        }
         try {
-            String template = backend.template();
-            out.println(template != null && !template.isEmpty() ? template
-                    : "No prompt template was specified for this model.");
+            backend.save(name, new SavedSession(system, messages, settings.parameters()));
         } catch (IOException e) {
             err.println("Error: " + e.getMessage());
+            return;
         }
+        out.println("Created new model '" + name + "'");
     }
-
-    private static String goQuote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
-
 }

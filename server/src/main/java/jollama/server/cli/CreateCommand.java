@@ -109,10 +109,9 @@ final class CreateCommand implements Command {
             return digest;
         }
         long size = Files.size(file);
-        ProgressBar bar = ProgressBar.on(err, "copying file " + digest);
-        client.uploadBlob(digest, file, sent -> bar.update(size > 0 ? (double) sent / size : 1,
-                ByteSize.format(sent) + "/" + ByteSize.format(size)));
-        bar.finish(ByteSize.format(size));
+        TransferBar bar = TransferBar.on(err, "copying file " + digest);
+        client.uploadBlob(digest, file, sent -> bar.update(sent, size));
+        bar.finish(size);
         return digest;
     }
 

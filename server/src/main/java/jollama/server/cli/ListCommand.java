@@ -3,6 +3,7 @@ package jollama.server.cli;
 import jollama.server.client.ListedModel;
 import jollama.server.client.OllamaClient;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,18 +47,23 @@ final class ListCommand implements Command {
         if (args.positionals().size() > 1) {
             throw new UsageException("list takes at most one prefix");
         }
-        String prefix = args.positionals().isEmpty() ? "" : args.positionals().getFirst().toLowerCase(Locale.ROOT);
-        OllamaClient client = ServerConnection.connect(env);
+        String prefix = args.positionals().isEmpty() ? "" : args.positionals().getFirst();
+        print(ServerConnection.connect(env), prefix, out);
+        return 0;
+    }
+
+    /** The table of the server's models whose names start with {@code prefix} (any case); {@code /list} too. */
+    static void print(OllamaClient client, String prefix, PrintStream out) throws IOException {
+        String wanted = prefix.toLowerCase(Locale.ROOT);
         Instant now = Instant.now();
         List<List<String>> rows = new ArrayList<>();
         for (ListedModel m : client.list()) {
-            if (m.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+            if (m.name().toLowerCase(Locale.ROOT).startsWith(wanted)) {
                 rows.add(List.of(m.name(), shortId(m.digest()), ByteSize.format(m.size()),
                         HumanTime.format(instant(m.modifiedAt()), now, "Never")));
             }
         }
         TextTable.print(out, List.of("NAME", "ID", "SIZE", "MODIFIED"), rows, TextTable.DEFAULT_WRAP);
-        return 0;
     }
 
     /** The first 12 hex digits of a digest, as Ollama shows a model's ID. */

@@ -33,9 +33,21 @@ final class ProgressBar {
 
     /** A bar on {@code err}, redrawn in place only when that is the process's stderr on a terminal. */
     static ProgressBar on(PrintStream err, String label) {
+        return new ProgressBar(err, label, redrawsInPlace(err), System::nanoTime);
+    }
+
+    /**
+     * Whether bars on {@code err} can be redrawn in place: only on the process's own stderr, and
+     * only when the JDK sees a terminal (stdin and stdout both), so a redirected run gets plain lines.
+     */
+    static boolean redrawsInPlace(PrintStream err) {
         var console = System.console();
-        boolean terminal = err == System.err && console != null && console.isTerminal();
-        return new ProgressBar(err, label, terminal, System::nanoTime);
+        return err == System.err && console != null && console.isTerminal();
+    }
+
+    /** Whether this bar redraws one line in place (else it prints a plain line per 10 % step). */
+    boolean redrawsInPlace() {
+        return terminal;
     }
 
     /** Shows {@code fraction} (0 to 1) done, with {@code detail} after the bar. */

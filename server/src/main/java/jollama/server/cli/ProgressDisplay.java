@@ -6,11 +6,12 @@ import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Shows the progress lines of {@code /api/pull} and {@code /api/create} on stderr as Ollama's CLI
- * does: a bar per blob ({@code pulling 1a2b3c4d5e6f: 100% ▕████▏ 396 MB}) and every other status
- * on a line of its own ({@code verifying sha256 digest}, {@code writing manifest}, {@code success}).
+ * does: a bar per blob ({@code pulling 1a2b3c4d5e6f:  45% ▕██   ▏ 180 MB/396 MB  12 MB/s  18s},
+ * {@code 100% ... 396 MB} once done; see {@link TransferBar}) and every other status on a line of its own ({@code verifying sha256 digest}, {@code writing manifest}, {@code success}).
  * The server sends one blob's lines at a time, so one bar is drawn at a time. Not thread-safe.
  */
 final class ProgressDisplay implements Consumer<ProgressUpdate>, AutoCloseable {
@@ -25,7 +26,9 @@ final class ProgressDisplay implements Consumer<ProgressUpdate>, AutoCloseable {
 
     private final PrintStream err;
     private final Style style;
-    private ProgressBar bar;
+    private final boolean terminal;
+    private final LongSupplier nanoClock;
+    private TransferBar bar;
     private String barDigest;
     private long total;
     private long completed;
@@ -33,8 +36,18 @@ final class ProgressDisplay implements Consumer<ProgressUpdate>, AutoCloseable {
     private final Set<String> finished = new HashSet<>();
 
     ProgressDisplay(PrintStream err, Style style) {
+        this(err, style, ProgressBar.redrawsInPlace(err), System::nanoTime);
+    }
+
+    /**
+     * @param terminal  whether bars are redrawn in place (else plain lines, the same on every run)
+     * @param nanoClock the time the bars redraw and measure speed by
+     */
+    ProgressDisplay(PrintStream err, Style style, boolean terminal, LongSupplier nanoClock) {
         this.err = err;
         this.style = style;
+        this.terminal = terminal;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -48,7 +61,7 @@ final class ProgressDisplay implements Consumer<ProgressUpdate>, AutoCloseable {
             }
             if (!update.digest().equals(barDigest)) {
                 endBar();
-                bar = ProgressBar.on(err, label(update));
+                bar = new TransferBar(new ProgressBar(err, label(update), terminal, nanoClock), nanoClock);
                 barDigest = update.digest();
             }
             total = update.total();
@@ -56,8 +69,7 @@ final class ProgressDisplay implements Consumer<ProgressUpdate>, AutoCloseable {
             if (completed >= total) {
                 endBar();
             } else {
-                bar.update(total > 0 ? (double) completed / total : 0,
-                        ByteSize.format(completed) + "/" + ByteSize.format(total));
+                bar.update(completed, total);
             }
         } else if (!update.status().equals(status)) {
             endBar();
@@ -78,9 +90,9 @@ final class ProgressDisplay implements Consumer<ProgressUpdate>, AutoCloseable {
             return;
         }
         if (completed >= total) {
-            bar.finish(ByteSize.format(total));
+            bar.finish(total);
             finished.add(barDigest);
-        } else if (err == System.err && System.console() != null && System.console().isTerminal()) {
+        } else if (terminal) {
             err.println(); // the bar was redrawn in place: end its line before what comes next
             err.flush();
         }

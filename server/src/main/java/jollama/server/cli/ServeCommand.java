@@ -5,6 +5,9 @@ import jollama.server.http.ServerConfig;
 import jollama.server.http.catalog.StoreCatalog;
 import jollama.server.http.manage.Management;
 import jollama.server.registry.RegistryClient;
+import jollama.server.registry.RegistryKey;
+import jollama.server.registry.RegistryKeyFiles;
+import jollama.server.registry.RegistryOptions;
 import jollama.server.store.ModelStore;
 import jollama.server.store.StoreSettings;
 
@@ -54,6 +57,8 @@ final class ServeCommand implements Command {
         if (!args.positionals().isEmpty()) {
             throw new UsageException("serve takes no arguments");
         }
+        RegistryKeyFiles keys = RegistryKeyFiles.inUserHome(home);
+        initializeKeypair(keys, out, err);
         ServerConfig config = ServerConfig.fromEnvironment(env);
         ModelStore store = new ModelStore(StoreSettings.fromEnvironment(env, home));
         try {
@@ -65,7 +70,7 @@ final class ServeCommand implements Command {
         try {
             // one registry client for the server's lifetime: concurrent pulls share its downloads
             server = JollamaServer.start(config, new StoreCatalog(store), Version.get(),
-                    new Management(store, new RegistryClient()));
+                    new Management(store, new RegistryClient(RegistryOptions.defaults(), keys)));
         } catch (RuntimeException e) {
             throw new IOException("listen tcp " + config.bind().display(config.bind().port()) + ": "
                     + (e.getMessage() != null ? e.getMessage() : e), e);
@@ -76,5 +81,24 @@ final class ServeCommand implements Command {
         out.flush();
         server.awaitStop();
         return 0;
+    }
+
+    /**
+     * Creates the registry key pair when there is none, in Ollama's words (its
+     * {@code initializeKeypair}). Ollama stops when it cannot; this only warns, because local
+     * models need no key and token requests then go unsigned.
+     */
+    static void initializeKeypair(RegistryKeyFiles keys, PrintStream out, PrintStream err) {
+        if (keys.exists()) {
+            return;
+        }
+        out.print("Couldn't find '" + keys.privateKeyPath() + "'. Generating new private key.\n");
+        try {
+            RegistryKey key = keys.create();
+            out.print("Your new public key is: \n\n" + key.publicKeyLine() + "\n\n");
+        } catch (IOException e) {
+            err.println("warning: could not create the registry key: " + e.getMessage());
+        }
+        out.flush();
     }
 }

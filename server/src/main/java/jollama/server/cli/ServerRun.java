@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jollama.server.client.ApiException;
 import jollama.server.client.ApiMessage;
-import jollama.server.client.Cancellation;
 import jollama.server.client.GenerateRequest;
 import jollama.server.client.ModelInfo;
 import jollama.server.client.OllamaClient;
@@ -78,10 +77,10 @@ final class ServerRun {
         }
         StreamedAnswerer answerer = new StreamedAnswerer(client, out, err, terminal.outIsTerminal());
         if (interactive) {
-            preload(client, model, flags, think, err);
+            answerer.preload(GenerateRequest.load(model, flags.keepAlive(), think));
             printHistory(info.messages(), out);
-            return chat(new ServerChatBackend(client, model, answerer, flags.keepAlive(), flags.format()),
-                    options, out, err);
+            return chat(new ServerChatBackend(client, model, answerer, flags.keepAlive()), options, flags.format(),
+                    out, err);
         }
         GenerateRequest request = new GenerateRequest(model, prompt, options.parameters(), think, flags.keepAlive(),
                 flags.format(), null);
@@ -129,15 +128,6 @@ final class ServerRun {
         return 0;
     }
 
-    /** Loads the model before the first prompt (an empty generate), so a bad --think fails at once. */
-    private void preload(OllamaClient client, String model, Flags flags, Boolean think, PrintStream err)
-            throws IOException {
-        try (Spinner spinner = Spinner.start(err, terminal.outIsTerminal())) {
-            client.generate(GenerateRequest.load(model, flags.keepAlive(), think), chunk -> { }, new Cancellation());
-            spinner.stop();
-        }
-    }
-
     /** The model's MESSAGE history, shown as if it had been typed and answered. */
     private static void printHistory(List<ApiMessage> messages, PrintStream out) {
         for (ApiMessage m : messages) {
@@ -154,9 +144,10 @@ final class ServerRun {
         out.flush();
     }
 
-    private int chat(ChatBackend backend, RunOptions options, PrintStream out, PrintStream err) throws IOException {
+    private int chat(ChatBackend backend, RunOptions options, Object format, PrintStream out, PrintStream err)
+            throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8));
-        ChatSession session = new ChatSession(backend, options, reader, out, err);
+        ChatSession session = new ChatSession(backend, options, format, reader, out, err);
         Interrupts interrupts = Interrupts.install(() -> {
             session.interrupt();
             return true;

@@ -49,6 +49,17 @@ final class StreamedAnswerer {
         return answer((each, cancel) -> client.generate(request, each, cancel), hideThinking, verbose, prompted);
     }
 
+    /**
+     * Loads the model without generating (an empty generate), the spinner turning meanwhile, so
+     * that a model that cannot load, or a think it cannot do, fails before the first prompt.
+     */
+    void preload(GenerateRequest request) throws IOException {
+        try (Spinner spinner = Spinner.start(err, terminal)) {
+            client.generate(request, chunk -> { }, new Cancellation());
+            spinner.stop();
+        }
+    }
+
     /** Stops the reply being streamed; safe from any thread (the Ctrl-C handler). */
     boolean cancel() {
         Cancellation c = current;

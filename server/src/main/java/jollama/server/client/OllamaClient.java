@@ -97,6 +97,22 @@ public final class OllamaClient {
         return convert(postJson("/api/show", body), ModelInfo.class);
     }
 
+    /**
+     * {@code POST /api/show} with a system message and options laid over the model's, as the
+     * interactive chat asks: the modelfile, parameters and system then read as the session's.
+     */
+    public ModelInfo show(String model, String system, Map<String, Object> options) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", model);
+        if (system != null && !system.isEmpty()) {
+            body.put("system", system);
+        }
+        if (options != null && !options.isEmpty()) {
+            body.put("options", options);
+        }
+        return convert(postJson("/api/show", body), ModelInfo.class);
+    }
+
     /** {@code POST /api/pull}, streamed: each progress line goes to {@code progress} as it comes. */
     public void pull(String model, boolean insecure, Consumer<ProgressUpdate> progress) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import jollama.server.store.ModelStore;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 public final class RegistryClient implements AutoCloseable {
 
     private final RegistryOptions options;
+    private final RegistryKeyFiles keys;
     private final HttpClient http;
     /** Downloads in flight by blob, shared between pulls; entries leave when they finish. */
     private final Map<Digest, BlobDownload> downloads = new HashMap<>();
@@ -30,8 +32,18 @@ public final class RegistryClient implements AutoCloseable {
         this(RegistryOptions.defaults());
     }
 
+    /** Signing token requests with the key in the user's {@code ~/.ollama}, as Ollama does. */
     public RegistryClient(RegistryOptions options) {
+        this(options, RegistryKeyFiles.inUserHome(Path.of(System.getProperty("user.home"))));
+    }
+
+    /**
+     * @param keys the key that signs token requests; it is created there on the first token
+     *             request if missing, and requests go unsigned when it can be neither read nor made
+     */
+    public RegistryClient(RegistryOptions options, RegistryKeyFiles keys) {
         this.options = Objects.requireNonNull(options, "options");
+        this.keys = Objects.requireNonNull(keys, "keys");
         // HTTP/1.1 so that parallel parts use parallel connections, and redirects by hand (§5.3)
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -77,7 +89,7 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     RegistrySession newSession(URI base) {
-        return new RegistrySession(http, options, base);
+        return new RegistrySession(http, options, base, keys);
     }
 
     /**

@@ -7,8 +7,8 @@ import jollama.server.store.ModelName;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The HTTP side of one pull against one registry: URLs, the User-Agent, redirects (followed by
  * hand, because the blob protocol needs to stop at the first redirect to another host), and the
- * bearer token obtained after a 401.
+ * bearer token obtained after a 401 (with a request signed by the Ollama key, {@link RegistryKeyFiles}).
  */
 final class RegistrySession {
 
@@ -51,15 +52,18 @@ final class RegistrySession {
     private static final long POLL_MILLIS = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final System.Logger LOG = System.getLogger("jollama.server.registry");
 
     private final HttpClient http;
     private final RegistryOptions options;
     private final URI base;
+    private final RegistryKeyFiles keys;
     private volatile String token;
 
-    RegistrySession(HttpClient http, RegistryOptions options, URI base) {
+    RegistrySession(HttpClient http, RegistryOptions options, URI base, RegistryKeyFiles keys) {
         this.http = http;
         this.options = options;
+        this.keys = keys;
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
@@ -164,11 +168,7 @@ final class RegistrySession {
 
     private <T> HttpResponse<T> once(String method, URI url, Map<String, String> headers, BodyHandler<T> handler,
                                      boolean registryAuth, Watch watch) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(options.stallTimeout())
-                .header("User-Agent", options.userAgent())
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        headers.forEach(request::header);
+        HttpRequest.Builder request = newRequest(method, url, headers);
         String bearer = token;
         if (registryAuth && bearer != null && sameAuthority(url, base)) {
             request.header("Authorization", "Bearer " + bearer);
@@ -177,6 +177,15 @@ final class RegistrySession {
                 ? BodySubscribers.replacing(null)
                 : handler.apply(info);
         return await(http.sendAsync(request.build(), guarded), watch);
+    }
+
+    private HttpRequest.Builder newRequest(String method, URI url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(options.stallTimeout())
+                .header("User-Agent", options.userAgent())
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return request;
     }
 
     /** Waits for a response, checking {@code watch} between short waits. */
@@ -207,7 +216,10 @@ final class RegistrySession {
         }
     }
 
-    /** The registry's token flow (§5) without a signature: enough for anonymous pulls. */
+    /**
+     * The registry's token flow (§5): the challenge's realm, asked with a signed GET when a key
+     * can be had, unsigned otherwise (enough for anonymous pulls of public models).
+     */
     private String fetchToken(String header, Watch watch) throws IOException {
         AuthChallenge challenge = AuthChallenge.parse(header);
         if (challenge.realm().isEmpty()) {
@@ -219,15 +231,13 @@ final class RegistrySession {
         }
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        String query = "service=" + encode(challenge.service()) + "&scope=" + encode(challenge.scope())
-                + "&ts=" + System.currentTimeMillis() / 1000
-                + "&nonce=" + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
-        URI url = URI.create(challenge.realm() + (challenge.realm().contains("?") ? "&" : "?") + query);
-        HttpResponse<InputStream> response = once("GET", url, Map.of(), BodyHandlers.ofInputStream(), false, watch);
+        TokenRequest request = TokenRequest.of(challenge, System.currentTimeMillis() / 1000,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
+        HttpRequest.Builder get = newRequest("GET", request.url(), Map.of());
+        signature(request).ifPresent(value -> get.header("Authorization", value));
+        // the plain body handler, not once()'s: a refused token request's body says why
+        HttpResponse<InputStream> response = await(http.sendAsync(get.build(), BodyHandlers.ofInputStream()), watch);
         try (InputStream body = response.body()) {
-            if (body == null) {
-                throw new HttpStatusException(response.statusCode(), "unauthorized");
-            }
             failOnError(response.statusCode(), body);
             JsonNode reply = JSON.readTree(body.readNBytes(MAX_MANIFEST_BYTES));
             String value = reply == null ? "" : reply.path("token").asText("");
@@ -238,8 +248,14 @@ final class RegistrySession {
         }
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /** The Authorization value for a token request, or none when no key can be loaded or created. */
+    private Optional<String> signature(TokenRequest request) {
+        try {
+            return Optional.of(keys.loadOrCreate().authorization(request.signedBytes()));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "asking the registry for a token without a signature: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static void failOnError(int status, InputStream body) throws IOException {

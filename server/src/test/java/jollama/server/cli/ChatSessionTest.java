@@ -176,6 +176,26 @@ class ChatSessionTest {
     }
 
     @Test
+    void loadSaveAndListSayTheyNeedTheServer() throws IOException {
+        ChatSession session = run("Hello\n/load other\n/save mine\n/list\n");
+        assertEquals(List.of("user", "assistant"), roles(session.history()), "a failed /load keeps the chat");
+        assertTrue(out().contains("Loading model 'other'\n"), out());
+        for (String command : List.of("/load", "/save", "/list")) {
+            assertTrue(err().contains("Error: " + command + LocalChatBackend.NEEDS_SERVER + "\n"), err());
+        }
+        assertFalse(out().contains("Created new model"), out());
+    }
+
+    @Test
+    void formatJsonHoldsTheReplyToJson() throws IOException {
+        RunOptions options = new RunOptions(Map.of("num_predict", 12L, "temperature", 0L), false, false, false);
+        ChatSession session = session("/set format json\nHello\n", options, out);
+        session.run();
+        String reply = session.history().get(1).content().strip();
+        assertTrue(reply.startsWith("{"), "the tiny model's random weights, held to a JSON object: " + reply);
+    }
+
+    @Test
     void ctrlCStopsTheAnswerButNotTheSession() throws IOException {
         RunOptions longAnswers = new RunOptions(Map.of("num_predict", 500L), null, false, false);
         ChatSession[] session = new ChatSession[1];

@@ -162,7 +162,7 @@ class RunClientTest {
         PrintStream o = new PrintStream(target, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         ServerChatBackend backend = new ServerChatBackend(client, "tiny",
-                new StreamedAnswerer(client, o, e, false), null, null);
+                new StreamedAnswerer(client, o, e, false), null);
         return new ChatSession(backend, options, new BufferedReader(new StringReader(script)), o, e);
     }
 

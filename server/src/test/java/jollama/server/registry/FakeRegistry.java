@@ -46,6 +46,8 @@ final class FakeRegistry implements AutoCloseable {
     volatile String userAgent;
     /** Whether blob GETs redirect (to a CDN on another host) or are answered by the registry. */
     volatile boolean redirectBlobs = true;
+    /** When set, registry requests need its bearer token, obtained with a signed request ({@link #requireTokens()}). */
+    private volatile TokenAuthority authority;
 
     // fault injection on the CDN
     private volatile String faultDigest;
@@ -63,7 +65,26 @@ final class FakeRegistry implements AutoCloseable {
         server.createContext("/v2/", this::registry);
         server.createContext("/redirect/", this::sameHostRedirect);
         server.createContext("/cdn/", this::cdn);
+        server.createContext("/token", this::token);
         server.start();
+    }
+
+    /** From now on the registry answers 401 with a bearer challenge whose realm is this server's {@code /token}. */
+    TokenAuthority requireTokens() {
+        TokenAuthority tokens = new TokenAuthority(baseUrl() + "/token");
+        authority = tokens;
+        return tokens;
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        TokenAuthority tokens = authority;
+        if (tokens == null) {
+            try (exchange) {
+                send(exchange, 404, "404 page not found");
+            }
+            return;
+        }
+        tokens.handleToken(exchange);
     }
 
     int port() {
@@ -128,6 +149,10 @@ final class FakeRegistry implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             requests.add(method + " " + path);
+            TokenAuthority tokens = authority;
+            if (tokens != null && !tokens.admit(exchange)) {
+                return;
+            }
             Matcher m = MANIFEST.matcher(path);
             if (m.matches() && method.equals("GET")) {
                 manifestAccept = exchange.getRequestHeaders().getFirst("Accept");
