@@ -44,7 +44,7 @@ public class DotBenchmark {
     private long rowBytes;
     private float[] x;
     private int row;
-    private final float[] y4 = new float[4];
+    private final float[] y4 = new float[jollama.quant.QuantFormat.DOT4_FLOATS];
 
     @Setup
     public void setUp() {

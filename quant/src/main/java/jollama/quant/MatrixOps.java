@@ -32,6 +32,8 @@ public final class MatrixOps implements AutoCloseable {
     private final MatVecTask matVec = new MatVecTask();
     private final MatMulTask matMul;
     private final FewTokensTask fewTokens;
+    private final Matrix[] one = new Matrix[1];
+    private final float[][] oneOutput = new float[1][];
 
     /** Products on {@code pool}, which the caller keeps owning. */
     public MatrixOps(ParallelPool pool) {
@@ -106,28 +108,79 @@ public final class MatrixOps implements AutoCloseable {
      * {@code rows} floats. Each weight row is decoded once per call and applied to all tokens.
      */
     public synchronized void matMul(Matrix w, float[] x, int n, float[] y) {
+        one[0] = w;
+        oneOutput[0] = y;
+        try {
+            matMul(one, x, n, oneOutput);
+        } finally {
+            one[0] = null;
+            oneOutput[0] = null;
+        }
+    }
+
+    /**
+     * {@link #matMul} of one input by several matrices, ys[i] = x·ws[i]ᵀ (the query, key and value
+     * projections; gate and up): the input is prepared once for all of them.
+     */
+    public synchronized void matMul(Matrix[] ws, float[] x, int n, float[][] ys) {
         if (n == 1) {
-            matVec(w, x, 0, y, 0);
+            matVec(ws, x, ys);
             return;
         }
-        Objects.checkFromIndexSize(0, Math.multiplyExact(n, w.cols()), x.length);
-        Objects.checkFromIndexSize(0, Math.multiplyExact(n, w.rows()), y.length);
+        check(ws, x, n, ys);
         if (n <= FEW_TOKENS) {
-            FewTokensTask t = fewTokens;
-            t.set(w, x, n, y, pool.threads());
-            try {
-                pool.run(t);
-            } finally {
-                t.clear();
-            }
+            runFewTokens(ws, x, n, ys);
             return;
         }
         MatMulTask t = matMul;
-        t.set(w, x, n, y);
+        t.prepare(x, n, ws[0].cols());
         try {
-            pool.run(t);
+            for (int i = 0; i < ws.length; i++) {
+                t.set(ws[i], ys[i]);
+                pool.run(t);
+            }
         } finally {
             t.clear();
+        }
+    }
+
+    /**
+     * Decode of {@code n} independent sequences: row t of each ys[i] gets exactly the bits that
+     * {@link #matVec} would give row t of x alone, whatever n is, so that a sequence's output does
+     * not depend on which others share its step. The weights are still read once for all rows.
+     */
+    public synchronized void matVecs(Matrix[] ws, float[] x, int n, float[][] ys) {
+        if (n == 1) {
+            matVec(ws, x, ys);
+            return;
+        }
+        check(ws, x, n, ys);
+        runFewTokens(ws, x, n, ys);
+    }
+
+    private void runFewTokens(Matrix[] ws, float[] x, int n, float[][] ys) {
+        FewTokensTask t = fewTokens;
+        t.prepare(ws, x, n);
+        try {
+            for (int i = 0; i < ws.length; i++) {
+                t.set(ws[i], ys[i], pool.threads());
+                pool.run(t);
+            }
+        } finally {
+            t.clear();
+        }
+    }
+
+    private static void check(Matrix[] ws, float[] x, int n, float[][] ys) {
+        if (ws.length != ys.length || ws.length == 0) {
+            throw new IllegalArgumentException(ws.length + " matrices but " + ys.length + " outputs");
+        }
+        for (int i = 0; i < ws.length; i++) {
+            if (ws[i].cols() != ws[0].cols()) {
+                throw new IllegalArgumentException("matrices of one input must have as many columns");
+            }
+            Objects.checkFromIndexSize(0, Math.multiplyExact(n, ws[i].cols()), x.length);
+            Objects.checkFromIndexSize(0, Math.multiplyExact(n, ws[i].rows()), ys[i].length);
         }
     }
 
@@ -255,18 +308,22 @@ public final class MatrixOps implements AutoCloseable {
 
         MatMulTask(int threads) {
             scratch = new float[threads][];
-            lanes = new float[threads][Math.max(1, Simd.bits() / Float.SIZE)];
+            lanes = new float[threads][Math.max(1, Simd.bits() / Float.SIZE)]; // L floats
         }
 
-        void set(Matrix w, float[] x, int n, float[] y) {
-            this.w = w;
-            this.format = w.format();
+        /** The input of the products that follow; with the Vector API, transposed once for all of them. */
+        void prepare(float[] x, int n, int cols) {
             this.x = x;
             this.n = n;
-            this.y = y;
             if (Simd.ENABLED) {
-                transpose(x, n, w.cols());
+                transpose(x, n, cols);
             }
+        }
+
+        void set(Matrix w, float[] y) {
+            this.w = w;
+            this.format = w.format();
+            this.y = y;
             next.set(0);
         }
 
@@ -322,26 +379,52 @@ public final class MatrixOps implements AutoCloseable {
         }
     }
 
-    /** Rows in chunks from a shared counter, each row against the tokens four at a time. */
+    /**
+     * Rows in chunks from a shared counter, each row against the tokens four at a time with
+     * {@link QuantFormat#dot4} (Q4_K: the sums kernel that matVec uses), so that every token's
+     * result has the bits of its own matVec.
+     */
     private static final class FewTokensTask implements ParallelTask {
         private final AtomicInteger next = new AtomicInteger();
         private final float[][] results; // per worker: the four dots of dot4
+        private float[] sums = new float[0]; // Q4_K: each token's sub-block sums, SUMS_STRIDE-padded
+        private int sumsPerToken;
         private Matrix w;
         private QuantFormat format;
+        private boolean q4kSums;
         private float[] x;
         private float[] y;
         private int n;
         private int chunk;
 
         FewTokensTask(int threads) {
-            results = new float[threads][4];
+            results = new float[threads][QuantFormat.DOT4_FLOATS];
         }
 
-        void set(Matrix w, float[] x, int n, float[] y, int threads) {
-            this.w = w;
-            this.format = w.format();
+        /** The input of the products that follow: Q4_K sums computed once for all of them. */
+        void prepare(Matrix[] ws, float[] x, int n) {
             this.x = x;
             this.n = n;
+            int cols = ws[0].cols();
+            boolean anyQ4k = false;
+            for (Matrix w : ws) {
+                anyQ4k |= Simd.ENABLED && w.format() == Q4_K.INSTANCE;
+            }
+            if (anyQ4k) {
+                sumsPerToken = cols / Q4_K.QK * Q4_KVector.SUMS_STRIDE;
+                if (sums.length < n * sumsPerToken) {
+                    sums = new float[n * sumsPerToken]; // grows once per wider input or larger step
+                }
+                for (int t = 0; t < n; t++) {
+                    Q4_KVector.sums(x, t * cols, cols, sums, t * sumsPerToken);
+                }
+            }
+        }
+
+        void set(Matrix w, float[] y, int threads) {
+            this.w = w;
+            this.format = w.format();
+            this.q4kSums = Simd.ENABLED && format == Q4_K.INSTANCE;
             this.y = y;
             this.chunk = chunk(w.rows(), threads);
             next.set(0);
@@ -361,14 +444,21 @@ public final class MatrixOps implements AutoCloseable {
             int cols = w.cols();
             long rowBytes = w.rowBytes();
             float[] r4 = results[worker];
+            int sp = sumsPerToken;
             for (int r0 = next.getAndAdd(chunk); r0 < rows; r0 = next.getAndAdd(chunk)) {
                 int r1 = Math.min(rows, r0 + chunk);
                 for (int r = r0; r < r1; r++) {
                     for (int t = 0; t < n; t += 4) {
                         // a group of fewer than four repeats its last token: same work, no branch in the kernel
                         int last = Math.min(n, t + 4) - 1;
-                        format.dot4(w.data(), r * rowBytes, x, t * cols, Math.min(t + 1, last) * cols,
-                                Math.min(t + 2, last) * cols, last * cols, cols, r4);
+                        int t1 = Math.min(t + 1, last);
+                        int t2 = Math.min(t + 2, last);
+                        if (q4kSums) {
+                            Q4_KVector.dotSums4(w.data(), r * rowBytes, x, t * cols, t1 * cols, t2 * cols, last * cols,
+                                    sums, t * sp, t1 * sp, t2 * sp, last * sp, cols, r4);
+                        } else {
+                            format.dot4(w.data(), r * rowBytes, x, t * cols, t1 * cols, t2 * cols, last * cols, cols, r4);
+                        }
                         for (int i = t; i <= last; i++) {
                             y[i * rows + r] = r4[i - t];
                         }

@@ -89,15 +89,6 @@ public final class Q4_K implements QuantFormat {
     }
 
     @Override
-    public void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
-        if (Simd.ENABLED) {
-            Q4_KVector.dot4(w, offset, x, x0, x1, x2, x3, n, y);
-        } else {
-            QuantFormat.super.dot4(w, offset, x, x0, x1, x2, x3, n, y);
-        }
-    }
-
-    @Override
     public float dotScalar(MemorySegment w, long offset, float[] x, int xOffset, int n) {
         Layouts.checkRow(n, QK, this);
         double sum = 0;

@@ -1,6 +1,7 @@
 package jollama.quant;
 
 import static jollama.quant.SimdSpecies.sum;
+import static jollama.quant.SimdSpecies.sumLanes;
 import static jollama.quant.Layouts.I64;
 import static jollama.quant.SimdSpecies.b2f;
 import static jollama.quant.SimdSpecies.highNibbles;
@@ -68,6 +69,11 @@ final class Q4_KVector {
      * {@code xs.length ≥ n / 256 · SUMS_STRIDE}.
      */
     static void sums(float[] x, int xOffset, int n, float[] xs) {
+        sums(x, xOffset, n, xs, 0);
+    }
+
+    /** {@link #sums} written from {@code xs[xsOffset]} on. */
+    static void sums(float[] x, int xOffset, int n, float[] xs, int xsOffset) {
         for (int b = 0; b < n / Q4_K.QK; b++) {
             for (int j = 0; j < 8; j++) {
                 int xo = xOffset + b * Q4_K.QK + 32 * j;
@@ -75,10 +81,10 @@ final class Q4_KVector {
                 for (int c = L; c < 32; c += L) {
                     s = s.add(FloatVector.fromArray(F, x, xo + c));
                 }
-                xs[SUMS_STRIDE * b + j] = sum(s);
+                xs[xsOffset + SUMS_STRIDE * b + j] = sum(s);
             }
             for (int j = 8; j < SUMS_STRIDE; j++) {
-                xs[SUMS_STRIDE * b + j] = 0;
+                xs[xsOffset + SUMS_STRIDE * b + j] = 0;
             }
         }
     }
@@ -125,14 +131,17 @@ final class Q4_KVector {
     }
 
     /**
-     * {@link #dot} against four activation rows: each weight vector is decoded (nibbles, scale
-     * and min) once and multiplied into all four; low and high nibbles feed separate
-     * accumulators, eight chains in all, so the FMAs do not wait on each other.
+     * {@link #dotSums} against four activation rows, each with its sums at {@code xs[s_i ..]}:
+     * the nibbles are widened once for the four, and each row gets exactly the operations
+     * dotSums would give it, so a sequence's logits do not depend on which others share its
+     * decode step. {@code y} holds the four results and {@link QuantFormat#DOT4_FLOATS} in all.
      */
-    static void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
+    static void dotSums4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, float[] xs,
+                         int s0, int s1, int s2, int s3, int n, float[] y) {
         Layouts.checkRow(n, Q4_K.QK, Q4_K.INSTANCE);
         FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
         FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F), b2 = FloatVector.zero(F), b3 = FloatVector.zero(F);
+        FloatVector m0 = FloatVector.zero(F), m1 = FloatVector.zero(F), m2 = FloatVector.zero(F), m3 = FloatVector.zero(F);
         for (int b = 0; b < n / Q4_K.QK; b++) {
             long o = offset + (long) b * Q4_K.BLOCK_BYTES;
             long h0 = w.get(I64, o);
@@ -141,33 +150,53 @@ final class Q4_KVector {
             float dmin = Float.float16ToFloat((short) (h0 >>> 16));
             long sc = Q4_K.scales(h0, h1);
             long mn = Q4_K.mins(h0, h1);
+            for (int k = 0; k < 8; k += L) {
+                FloatVector mins = b2f(LongVector.broadcast(LongVector.SPECIES_128, mn >>> (8 * k)).reinterpretAsBytes())
+                        .mul(dmin);
+                int sk = SUMS_STRIDE * b + k;
+                m0 = mins.fma(FloatVector.fromArray(F, xs, s0 + sk), m0);
+                m1 = mins.fma(FloatVector.fromArray(F, xs, s1 + sk), m1);
+                m2 = mins.fma(FloatVector.fromArray(F, xs, s2 + sk), m2);
+                m3 = mins.fma(FloatVector.fromArray(F, xs, s3 + sk), m3);
+            }
             for (int g = 0; g < 4; g++) {
-                FloatVector d1 = FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g)) & 0xFF));
-                FloatVector n1 = FloatVector.broadcast(F, -(dmin * (int) ((mn >>> (16 * g)) & 0xFF)));
-                FloatVector d2 = FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g + 8)) & 0xFF));
-                FloatVector n2 = FloatVector.broadcast(F, -(dmin * (int) ((mn >>> (16 * g + 8)) & 0xFF)));
                 long q = o + Q4_K.OFF_QS + 32L * g;
                 int k0 = b * Q4_K.QK + 64 * g;
+                FloatVector t0 = FloatVector.zero(F), t1 = FloatVector.zero(F), t2 = FloatVector.zero(F), t3 = FloatVector.zero(F);
+                FloatVector u0 = FloatVector.zero(F), u1 = FloatVector.zero(F), u2 = FloatVector.zero(F), u3 = FloatVector.zero(F);
                 for (int c = 0; c < 32; c += L) {
                     ByteVector bytes = loadBytes(w, q + c);
-                    FloatVector lo = b2f(lowNibbles(bytes)).fma(d1, n1);
-                    FloatVector hi = b2f(highNibbles(bytes)).fma(d2, n2);
+                    FloatVector lo = b2f(lowNibbles(bytes));
+                    FloatVector hi = b2f(highNibbles(bytes));
                     int k = k0 + c;
-                    a0 = lo.fma(FloatVector.fromArray(F, x, x0 + k), a0);
-                    b0 = hi.fma(FloatVector.fromArray(F, x, x0 + k + 32), b0);
-                    a1 = lo.fma(FloatVector.fromArray(F, x, x1 + k), a1);
-                    b1 = hi.fma(FloatVector.fromArray(F, x, x1 + k + 32), b1);
-                    a2 = lo.fma(FloatVector.fromArray(F, x, x2 + k), a2);
-                    b2 = hi.fma(FloatVector.fromArray(F, x, x2 + k + 32), b2);
-                    a3 = lo.fma(FloatVector.fromArray(F, x, x3 + k), a3);
-                    b3 = hi.fma(FloatVector.fromArray(F, x, x3 + k + 32), b3);
+                    t0 = lo.fma(FloatVector.fromArray(F, x, x0 + k), t0);
+                    u0 = hi.fma(FloatVector.fromArray(F, x, x0 + k + 32), u0);
+                    t1 = lo.fma(FloatVector.fromArray(F, x, x1 + k), t1);
+                    u1 = hi.fma(FloatVector.fromArray(F, x, x1 + k + 32), u1);
+                    t2 = lo.fma(FloatVector.fromArray(F, x, x2 + k), t2);
+                    u2 = hi.fma(FloatVector.fromArray(F, x, x2 + k + 32), u2);
+                    t3 = lo.fma(FloatVector.fromArray(F, x, x3 + k), t3);
+                    u3 = hi.fma(FloatVector.fromArray(F, x, x3 + k + 32), u3);
                 }
+                FloatVector d1 = FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g)) & 0xFF));
+                FloatVector d2 = FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g + 8)) & 0xFF));
+                a0 = t0.fma(d1, a0);
+                b0 = u0.fma(d2, b0);
+                a1 = t1.fma(d1, a1);
+                b1 = u1.fma(d2, b1);
+                a2 = t2.fma(d1, a2);
+                b2 = u2.fma(d2, b2);
+                a3 = t3.fma(d1, a3);
+                b3 = u3.fma(d2, b3);
             }
         }
-        y[0] = sum(a0.add(b0));
-        y[1] = sum(a1.add(b1));
-        y[2] = sum(a2.add(b2));
-        y[3] = sum(a3.add(b3));
+        a0.add(b0).sub(m0).intoArray(y, 4);
+        a1.add(b1).sub(m1).intoArray(y, 4 + L);
+        a2.add(b2).sub(m2).intoArray(y, 4 + 2 * L);
+        a3.add(b3).sub(m3).intoArray(y, 4 + 3 * L);
+        for (int t = 0; t < 4; t++) {
+            y[t] = sumLanes(y, 4 + t * L);
+        }
     }
 
     static void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {

@@ -1,6 +1,7 @@
 package jollama.quant;
 
 import static jollama.quant.SimdSpecies.sum;
+import static jollama.quant.SimdSpecies.sumLanes;
 import static jollama.quant.SimdSpecies.BIAS32;
 import static jollama.quant.SimdSpecies.BYTES_30;
 import static jollama.quant.SimdSpecies.b2f;
@@ -105,10 +106,13 @@ final class Q6_KVector {
                 }
             }
         }
-        y[0] = sum(a0.add(b0));
-        y[1] = sum(a1.add(b1));
-        y[2] = sum(a2.add(b2));
-        y[3] = sum(a3.add(b3));
+        a0.add(b0).intoArray(y, 4);
+        a1.add(b1).intoArray(y, 4 + L);
+        a2.add(b2).intoArray(y, 4 + 2 * L);
+        a3.add(b3).intoArray(y, 4 + 3 * L);
+        for (int t = 0; t < 4; t++) {
+            y[t] = sumLanes(y, 4 + t * L);
+        }
     }
 
     static void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {

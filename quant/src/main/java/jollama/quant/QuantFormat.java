@@ -14,6 +14,9 @@ import jollama.gguf.GGMLType;
  */
 public sealed interface QuantFormat permits F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K, Q5_K, Q6_K {
 
+    /** Floats of the {@code y} array of {@link #dot4}: four results and four vectors of 512 bits. */
+    int DOT4_FLOATS = 4 + 4 * 16;
+
     /** The ggml type this format implements. */
     GGMLType type();
 
@@ -47,8 +50,10 @@ public sealed interface QuantFormat permits F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5
 
     /**
      * {@link #dot} of one row with four activation rows at once, {@code y[i] = Σ w·x[xi ..]} for
-     * i = 0..3: the weights are decoded once for the four, which is what makes a decode step of
-     * several sequences cheaper than one step per sequence. Offsets may repeat (padding).
+     * i = 0..3, each with exactly the bits {@link #dot} gives it: the weights are decoded once for
+     * the four, which is what makes a decode step of several sequences cheaper than one step per
+     * sequence, without making a sequence's output depend on the others. Offsets may repeat.
+     * {@code y} must hold {@link #DOT4_FLOATS}: the results go to y[0..3], the rest is scratch.
      */
     default void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
         y[0] = dot(w, offset, x, x0, n);

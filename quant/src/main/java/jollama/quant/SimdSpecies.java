@@ -123,6 +123,21 @@ final class SimdSpecies {
         return v.lane(0);
     }
 
+    /**
+     * {@link #sum} of a vector stored at {@code a[off ..]}, in place, to the same bits: kernels
+     * with many accumulators store them and fold them here, because four inlined {@link #sum}s
+     * would push them past C2's inlining budget (and a vector passed to a call that is not
+     * inlined is boxed on the heap).
+     */
+    static float sumLanes(float[] a, int off) {
+        for (int h = L / 2; h >= 1; h >>= 1) {
+            for (int i = 0; i < h; i++) {
+                a[off + i] += a[off + i + h];
+            }
+        }
+        return a[off];
+    }
+
     /** Lanes 0..L-1 of a byte vector, sign-extended to floats. */
     static FloatVector b2f(ByteVector v) {
         return (FloatVector) v.convertShape(VectorOperators.B2F, F, 0);
@@ -162,7 +177,8 @@ final class SimdSpecies {
                         + "=" + requested + " (expected 0, 128, 256 or 512); using " + preferred + " bits");
             }
         }
-        // Below 128 bits (no SIMD at all) the Vector API would only emulate: 128 is the floor.
-        return Math.max(128, Math.min(512, preferred));
+        // Below 128 bits (no SIMD at all) the Vector API would only emulate: 128 is the floor. A
+        // width between the species (SVE allows 384) falls to the one below, so BITS is F's size.
+        return Integer.highestOneBit(Math.max(128, Math.min(512, preferred)));
     }
 }

@@ -182,4 +182,31 @@ class MatrixOpsTest {
             assertTrue(matchesReference(w, xs, java.util.Arrays.copyOfRange(shifted, 4, 4 + rows)), f.toString());
         }
     }
+
+    /** A decode step of n sequences gives each one the bits of its own matVec, for every n. */
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void matVecsGiveEachRowTheBitsOfItsMatVec(QuantFormat f, int rows, int cols) {
+        Random r = new Random(rows * 17L + cols);
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment data = arena.allocate(f.rowBytes(cols) * rows);
+            RandomRows.fill(f, data, 0, rows, cols, r, -3, 0);
+            Matrix w = new Matrix(f.type(), data, rows, cols);
+            for (int n : VectorKernelTest.emulated() ? new int[] {3} : new int[] {2, 3, 5, 9}) {
+                float[] x = RandomRows.activations(r, n * cols, 1);
+                for (MatrixOps ops : new MatrixOps[] {ONE, THREE}) {
+                    float[] y = new float[n * rows];
+                    ops.matVecs(new Matrix[] {w}, x, n, new float[][] {y});
+                    for (int t = 0; t < n; t++) {
+                        float[] alone = new float[rows];
+                        ops.matVec(w, x, t * cols, alone, 0);
+                        for (int i = 0; i < rows; i++) {
+                            org.junit.jupiter.api.Assertions.assertEquals(alone[i], y[t * rows + i], 0f,
+                                    f + " " + rows + "x" + cols + " n=" + n + " token " + t + " row " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

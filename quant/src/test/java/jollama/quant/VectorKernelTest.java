@@ -94,14 +94,42 @@ class VectorKernelTest {
                 int[] offsets = {5, 5 + n + 2, 5 + 3 * n, 5 + n + 2}; // the last repeats one, as padding does
                 float[] x = new float[5 + 4 * n];
                 System.arraycopy(RandomRows.activations(r, x.length, 1), 0, x, 0, x.length);
-                float[] y = new float[4];
+                float[] y = new float[QuantFormat.DOT4_FLOATS];
                 f.dot4(seg, pad, x, offsets[0], offsets[1], offsets[2], offsets[3], n, y);
                 for (int i = 0; i < 4; i++) {
+                    assertEquals(f.dot(seg, pad, x, offsets[i], n), y[i], 0f, f + ": dot4 must give dot's bits");
                     float scalar = f.dotScalar(seg, pad, x, offsets[i], n);
                     double bound = 1e-5 * RandomRows.absDot(f, seg, pad, x, offsets[i], n) + Float.MIN_NORMAL;
                     int token = i;
                     assertTrue(Math.abs(y[i] - scalar) <= bound, () -> f + " n=" + n + " token " + token + ": dot4 "
                             + y[token] + " scalar " + scalar + " bound " + bound);
+                }
+            }
+        }
+    }
+
+    @Test
+    void q4kSums4GivesTheBitsOfDotSums() {
+        Random r = new Random(17);
+        QuantFormat f = Q4_K.INSTANCE;
+        try (Arena arena = Arena.ofConfined()) {
+            for (int blocks : emulated() ? new int[] {1} : new int[] {1, 4, 10}) {
+                int n = blocks * 256;
+                MemorySegment seg = arena.allocate(f.rowBytes(n) + 2);
+                RandomRows.fill(f, seg, 2, 1, n, r, -3, 0);
+                float[] x = RandomRows.activations(r, 3 * n, 2);
+                int stride = blocks * Q4_KVector.SUMS_STRIDE;
+                float[] sums = new float[3 * stride];
+                for (int t = 0; t < 3; t++) {
+                    Q4_KVector.sums(x, t * n, n, sums, t * stride);
+                }
+                float[] y = new float[QuantFormat.DOT4_FLOATS];
+                Q4_KVector.dotSums4(seg, 2, x, 0, n, 2 * n, 2 * n, sums, 0, stride, 2 * stride, 2 * stride, n, y);
+                for (int t = 0; t < 4; t++) {
+                    int token = Math.min(t, 2);
+                    float[] own = new float[stride];
+                    Q4_KVector.sums(x, token * n, n, own);
+                    assertEquals(Q4_KVector.dotSums(seg, 2, x, token * n, own, n), y[t], 0f, "row " + t);
                 }
             }
         }

@@ -58,6 +58,7 @@ final class DecodeBatcher {
     DecodeBatcher(LanguageModel model, int maxSequences, long gatherNanos) {
         this.model = model;
         this.gatherNanos = gatherNanos;
+        this.lastStepEnd = System.nanoTime() - gatherNanos; // nanoTime may be negative: no zero start
         this.queue = new Request[maxSequences];
         this.step = new Request[maxSequences];
         this.sequences = new Sequence[maxSequences];
@@ -102,7 +103,8 @@ final class DecodeBatcher {
                 if (!running) {
                     // the gathering window opens when the step can start: those who were in the
                     // last step need a moment to sample before they queue again
-                    long left = Math.max(queuedAt, lastStepEnd) + gatherNanos - System.nanoTime();
+                    long opened = queuedAt - lastStepEnd > 0 ? queuedAt : lastStepEnd;
+                    long left = opened + gatherNanos - System.nanoTime();
                     if (queued >= decoding || left <= 0) {
                         lead();
                         continue;

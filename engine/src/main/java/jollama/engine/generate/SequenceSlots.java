@@ -50,7 +50,15 @@ public final class SequenceSlots {
         /** Evaluates one generated token, in a step shared with the other slots decoding now. */
         float[] decode(int token) {
             int at = sequence.length();
-            float[] logits = batcher.decode(request, token);
+            float[] logits;
+            try {
+                logits = batcher.decode(request, token);
+            } catch (RuntimeException e) {
+                // the step may have got past this sequence's layers: forget the position, so that
+                // the cached tokens never disagree with the KV cache
+                sequence.truncate(Math.min(sequence.length(), at));
+                throw e;
+            }
             tokens[at] = token;
             return logits;
         }

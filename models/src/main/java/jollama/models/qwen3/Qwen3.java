@@ -26,9 +26,12 @@ public final class Qwen3 implements LanguageModel {
     final Qwen3Weights weights;
     final Attention attention;
     final MatrixOps ops;
-    /** Per layer: the Q, K, V projections and the gate, up projections, each applied in one dispatch when decoding. */
+    /** Per layer, the matrices applied to one input: {Q, K, V}, {output}, {gate, up}, {down}; then the head. */
     private final Matrix[][] qkv;
     private final Matrix[][] gateUp;
+    private final Matrix[][] wo;
+    private final Matrix[][] down;
+    private final Matrix[] output;
 
     private Qwen3(Qwen3Config config, Qwen3Weights weights, MatrixOps ops) {
         this.config = config;
@@ -37,11 +40,16 @@ public final class Qwen3 implements LanguageModel {
         this.attention = new Attention(config.heads(), config.kvHeads(), config.headDim());
         this.qkv = new Matrix[config.layers()][];
         this.gateUp = new Matrix[config.layers()][];
+        this.wo = new Matrix[config.layers()][];
+        this.down = new Matrix[config.layers()][];
         for (int l = 0; l < config.layers(); l++) {
             Qwen3Weights.Layer layer = weights.layers()[l];
             qkv[l] = new Matrix[] {layer.wq().matrix(), layer.wk().matrix(), layer.wv().matrix()};
             gateUp[l] = new Matrix[] {layer.gate().matrix(), layer.up().matrix()};
+            wo[l] = new Matrix[] {layer.wo().matrix()};
+            down[l] = new Matrix[] {layer.down().matrix()};
         }
+        this.output = new Matrix[] {weights.output().matrix()};
     }
 
     /** Reads Qwen3's hyper-parameters and tensors from an open GGUF file (the file stays open). */
@@ -88,6 +96,9 @@ public final class Qwen3 implements LanguageModel {
     @Override
     public void decode(Sequence[] sequences, int[] tokens, int count, float[][] logits) {
         // everything is checked first, so that a refusal changes no sequence
+        if (count < 1 || count > sequences.length || count > tokens.length || count > logits.length) {
+            throw new IllegalArgumentException("a decode step of " + count + " sequences needs as many of each argument");
+        }
         for (int i = 0; i < count; i++) {
             if (!(sequences[i] instanceof Qwen3Sequence s) || s.model != this) {
                 throw new IllegalArgumentException("sequence " + i + " does not belong to this model");
@@ -104,22 +115,27 @@ public final class Qwen3 implements LanguageModel {
         for (int done = 0; done < count; ) {
             Qwen3Batch b = ((Qwen3Sequence) sequences[done]).batch;
             int n = Math.min(b.capacity, count - done);
-            for (int t = 0; t < n; t++) {
-                Qwen3Sequence s = (Qwen3Sequence) sequences[done + t];
-                b.row(t, tokens[done + t], s, s.length);
+            try {
+                for (int t = 0; t < n; t++) {
+                    Qwen3Sequence s = (Qwen3Sequence) sequences[done + t];
+                    b.row(t, tokens[done + t], s, s.length);
+                }
+                b.decodeStep = true;
+                forward(b, n);
+                b.ensureHead(n, hidden, vocab);
+                for (int t = 0; t < n; t++) {
+                    RmsNorm.apply(b.x, t * hidden, weights.outputNorm(), config.rmsEps(), b.headIn, t * hidden, hidden);
+                }
+                b.head[0] = b.headOut;
+                ops.matVecs(output, b.headIn, n, b.head);
+                for (int t = 0; t < n; t++) {
+                    Qwen3Sequence s = (Qwen3Sequence) sequences[done + t];
+                    System.arraycopy(b.headOut, t * vocab, s.logits, 0, vocab);
+                    logits[done + t] = s.logits;
+                }
+            } finally {
+                b.clear(n);
             }
-            forward(b, n);
-            b.ensureHead(n, hidden, vocab);
-            for (int t = 0; t < n; t++) {
-                RmsNorm.apply(b.x, t * hidden, weights.outputNorm(), config.rmsEps(), b.headIn, t * hidden, hidden);
-            }
-            ops.matMul(weights.output().matrix(), b.headIn, n, b.headOut);
-            for (int t = 0; t < n; t++) {
-                Qwen3Sequence s = (Qwen3Sequence) sequences[done + t];
-                System.arraycopy(b.headOut, t * vocab, s.logits, 0, vocab);
-                logits[done + t] = s.logits;
-            }
-            b.clear(n);
             done += n;
         }
     }
@@ -147,13 +163,7 @@ public final class Qwen3 implements LanguageModel {
             for (int t = 0; t < n; t++) {
                 RmsNorm.apply(b.x, t * hidden, layer.attnNorm(), eps, b.xb, t * hidden, hidden);
             }
-            if (n == 1) {
-                ops.matVec(qkv[l], b.xb, b.qkv);
-            } else {
-                ops.matMul(layer.wq().matrix(), b.xb, n, b.q);
-                ops.matMul(layer.wk().matrix(), b.xb, n, b.k);
-                ops.matMul(layer.wv().matrix(), b.xb, n, b.v);
-            }
+            multiply(b, qkv[l], b.xb, n, b.qkv);
             for (int t = 0; t < n; t++) {
                 Qwen3Sequence s = b.sequences[t];
                 int pos = b.positions[t];
@@ -171,25 +181,33 @@ public final class Qwen3 implements LanguageModel {
                 b.attention.row(t, s.cache.keys(l), s.cache.values(l), pos);
             }
             b.attention.run(b.q, b.attnOut, n, kvDim);
-            ops.matMul(layer.wo().matrix(), b.attnOut, n, b.proj);
+            multiply(b, wo[l], b.attnOut, n, b.projOut);
             Vectors.add(b.x, 0, b.proj, 0, n * hidden);
 
             // feed-forward: norm → SwiGLU(gate, up) → down projection
             for (int t = 0; t < n; t++) {
                 RmsNorm.apply(b.x, t * hidden, layer.ffnNorm(), eps, b.xb, t * hidden, hidden);
             }
-            if (n == 1) {
-                ops.matVec(gateUp[l], b.xb, b.gateUp);
-            } else {
-                ops.matMul(layer.gate().matrix(), b.xb, n, b.gate);
-                ops.matMul(layer.up().matrix(), b.xb, n, b.up);
-            }
+            multiply(b, gateUp[l], b.xb, n, b.gateUp);
             SwiGlu.apply(b.gate, b.up, n * c.ffn());
-            ops.matMul(layer.down().matrix(), b.gate, n, b.proj);
+            multiply(b, down[l], b.gate, n, b.projOut);
             Vectors.add(b.x, 0, b.proj, 0, n * hidden);
         }
         for (int t = 0; t < n; t++) {
             b.sequences[t].length = b.positions[t] + 1;
+        }
+    }
+
+    /**
+     * ys[i] = x·ws[i]ᵀ for the batch's n rows: a decode step gives every row the bits of its own
+     * matVec (a sequence's output must not depend on who shares its step); a prompt chunk takes
+     * the matrix-matrix kernel.
+     */
+    private void multiply(Qwen3Batch b, Matrix[] ws, float[] x, int n, float[][] ys) {
+        if (b.decodeStep) {
+            ops.matVecs(ws, x, n, ys);
+        } else {
+            ops.matMul(ws, x, n, ys);
         }
     }
 

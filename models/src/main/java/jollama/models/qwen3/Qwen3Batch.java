@@ -27,11 +27,16 @@ final class Qwen3Batch {
     /** {q, k, v} and {gate, up}: the outputs of the fused single-row projections. */
     final float[][] qkv;
     final float[][] gateUp;
+    /** {proj}: the output of the attention and down projections. */
+    final float[][] projOut;
+    /** Whether the rows are one new token of each of several sequences (a decode step), not a prompt chunk. */
+    boolean decodeStep;
     final BatchAttention attention;
 
     /** Final-normed rows and their logits when several sequences want theirs (batched decode). */
     float[] headIn = new float[0];
     float[] headOut = new float[0];
+    final float[][] head = new float[1][];
 
     Qwen3Batch(Qwen3 model, int capacity) {
         Qwen3Config c = model.config;
@@ -50,6 +55,7 @@ final class Qwen3Batch {
         this.up = new float[capacity * c.ffn()];
         this.qkv = new float[][] {q, k, v};
         this.gateUp = new float[][] {gate, up};
+        this.projOut = new float[][] {proj};
         this.attention = new BatchAttention(model.attention, model.ops.pool(), capacity);
     }
 
@@ -71,5 +77,6 @@ final class Qwen3Batch {
     /** Drops the references to sequences, so a finished batch keeps none alive. */
     void clear(int rows) {
         java.util.Arrays.fill(sequences, 0, rows, null);
+        decodeStep = false;
     }
 }

@@ -102,10 +102,13 @@ final class Qwen3Sequence implements Sequence {
 
     /** {@code n ≤ BATCH} consecutive tokens of this sequence through the model. */
     private void forwardChunk(int[] tokens, int offset, int n) {
-        for (int t = 0; t < n; t++) {
-            batch.row(t, tokens[offset + t], this, length + t);
+        try {
+            for (int t = 0; t < n; t++) {
+                batch.row(t, tokens[offset + t], this, length + t);
+            }
+            model.forward(batch, n);
+        } finally {
+            batch.clear(n);
         }
-        model.forward(batch, n);
-        batch.clear(n);
     }
 }

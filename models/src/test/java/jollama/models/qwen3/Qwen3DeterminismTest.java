@@ -45,4 +45,37 @@ class Qwen3DeterminismTest {
             }
         }
     }
+
+    /** A sequence's logits in a batched decode step are the bits it gets decoding alone, whoever shares the step. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 5, 9})
+    void batchedDecodeGivesEachSequenceItsOwnBits(int count) throws IOException {
+        for (String variant : new String[] {"q4_k_m", "q8_0", "f16"}) {
+            try (GGUFFile file = GGUFFile.open(TestModelFiles.get(TestModelConfig.TINY, variant));
+                 MatrixOps ops = MatrixOps.create()) {
+                Qwen3 qwen = Qwen3.load(file, ops);
+                Sequence[] together = new Sequence[count];
+                Sequence[] alone = new Sequence[count];
+                int[] step = new int[count];
+                for (int i = 0; i < count; i++) {
+                    int[] prompt = {1000 + i, 2000 + 3 * i, 300 + 7 * i};
+                    together[i] = qwen.newSequence(32);
+                    alone[i] = qwen.newSequence(32);
+                    together[i].append(prompt, 0, prompt.length);
+                    alone[i].append(prompt, 0, prompt.length);
+                }
+                float[][] logits = new float[count][];
+                for (int round = 0; round < 3; round++) {
+                    for (int i = 0; i < count; i++) {
+                        step[i] = 500 + 11 * i + round;
+                    }
+                    qwen.decode(together, step, count, logits);
+                    for (int i = 0; i < count; i++) {
+                        assertArrayEquals(alone[i].append(step, i, 1), logits[i],
+                                variant + ": sequence " + i + " of " + count + ", round " + round);
+                    }
+                }
+            }
+        }
+    }
 }
