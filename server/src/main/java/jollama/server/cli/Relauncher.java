@@ -14,6 +14,9 @@ final class Relauncher {
     private Relauncher() {
     }
 
+    /** As the jollama script: a small young generation, no concurrent GC threads beside the kernels. */
+    static final List<String> DEFAULT_GC = List.of("-XX:+UseParallelGC", "-Xmn64m");
+
     static boolean needed() {
         return !ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
                 && !"false".equalsIgnoreCase(System.getProperty("jollama.relaunch"));
@@ -25,7 +28,11 @@ final class Relauncher {
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (given.stream().noneMatch(a -> a.contains("GC") || a.startsWith("-Xmn"))) {
+            command.addAll(DEFAULT_GC); // the launcher script's choice, unless the user made one
+        }
+        command.addAll(given);
         command.addAll(List.of("--add-modules", VECTOR_MODULE, "--enable-native-access=ALL-UNNAMED",
                 "-Djollama.relaunch=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
