@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Decode-shaped y = W·x on all cores, at Qwen3-4B's FFN shapes: 9728 rows × 2560 cols (gate/up)
  * and 2560 rows × 9728 cols (down). The result to read is the {@code gigabytes} counter, reported
- * as a rate: GB/s of weights streamed. Each call uses the next of several copies of the matrix,
+ * as a rate: GB/s of weights streamed (per sequence, for the four-sequence decode step
+ * {@code matVecs4}). Each call uses the next of several copies of the matrix,
  * together well over the L3 cache, so the weights come from memory as they do in decode.
  *
  * <pre>java --add-modules jdk.incubator.vector -jar bench/target/jollama-bench.jar MatVec -f 1 -wi 2 -i 3</pre>
@@ -56,6 +57,9 @@ public class MatVecBenchmark {
     private float[] x;
     private float[] y;
     private int next;
+    private float[] x4;
+    private float[][] y4;
+    private final Matrix[] one = new Matrix[1];
     double bytesPerCall;
 
     @Setup
@@ -73,6 +77,8 @@ public class MatVecBenchmark {
         }
         x = BenchData.activations(cols, 1);
         y = new float[rows];
+        x4 = BenchData.activations(4 * cols, 1);
+        y4 = new float[][] {new float[4 * rows]};
         bytesPerCall = bytes;
         ops = MatrixOps.create();
         System.out.println("# " + Simd.describe() + ", " + ops.pool().threads() + " threads, " + n + " copies of "
@@ -104,5 +110,19 @@ public class MatVecBenchmark {
         ops.matVec(w, x, y);
         traffic.gigabytes += bytesPerCall * 1e-9;
         return y;
+    }
+
+    /**
+     * A decode step of four sequences ({@link MatrixOps#matVecs}): the weights are read once for
+     * the four. {@code gigabytes} counts the weights once per sequence, so it compares directly with
+     * {@link #matVec}: four times its rate would be perfect sharing.
+     */
+    @Benchmark
+    public float[][] matVecs4(Traffic traffic) {
+        one[0] = copies[next];
+        next = next + 1 == copies.length ? 0 : next + 1;
+        ops.matVecs(one, x4, 4, y4);
+        traffic.gigabytes += 4 * bytesPerCall * 1e-9;
+        return y4;
     }
 }
