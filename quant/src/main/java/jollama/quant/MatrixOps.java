@@ -449,8 +449,17 @@ public final class MatrixOps implements AutoCloseable {
                 int r1 = Math.min(rows, r0 + chunk);
                 for (int r = r0; r < r1; r++) {
                     for (int t = 0; t < n; t += 4) {
-                        // a group of fewer than four repeats its last token: same work, no branch in the kernel
                         int last = Math.min(n, t + 4) - 1;
+                        if (last - t < 2) {
+                            // one or two tokens: padded to four they would cost more than their own dots
+                            for (int i = t; i <= last; i++) {
+                                y[i * rows + r] = q4kSums
+                                        ? Q4_KVector.dotSums(w.data(), r * rowBytes, x, i * cols, sums, i * sp, cols)
+                                        : format.dot(w.data(), r * rowBytes, x, i * cols, cols);
+                            }
+                            continue;
+                        }
+                        // three tokens repeat the last one: same work as four, no branch in the kernel
                         int t1 = Math.min(t + 1, last);
                         int t2 = Math.min(t + 2, last);
                         if (q4kSums) {

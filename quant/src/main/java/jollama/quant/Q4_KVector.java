@@ -96,6 +96,11 @@ final class Q4_KVector {
      * vector FMA per superblock.
      */
     static float dotSums(MemorySegment w, long offset, float[] x, int xOffset, float[] xs, int n) {
+        return dotSums(w, offset, x, xOffset, xs, 0, n);
+    }
+
+    /** {@link #dotSums} with the sums at {@code xs[xsOffset ..]}. */
+    static float dotSums(MemorySegment w, long offset, float[] x, int xOffset, float[] xs, int xsOffset, int n) {
         Layouts.checkRow(n, Q4_K.QK, Q4_K.INSTANCE);
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
@@ -111,7 +116,7 @@ final class Q4_KVector {
             long mn = Q4_K.mins(h0, h1);
             for (int k = 0; k < 8; k += L) { // the eight mins as bytes, widened L at a time
                 accMin = b2f(LongVector.broadcast(LongVector.SPECIES_128, mn >>> (8 * k)).reinterpretAsBytes())
-                        .mul(dmin).fma(FloatVector.fromArray(F, xs, SUMS_STRIDE * b + k), accMin);
+                        .mul(dmin).fma(FloatVector.fromArray(F, xs, xsOffset + SUMS_STRIDE * b + k), accMin);
             }
             for (int g = 0; g < 4; g++) {
                 long q = o + Q4_K.OFF_QS + 32L * g;

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * Prompt-evaluation and decode speed, measured as llama-bench does: {@code pp} evaluates a
  * prompt of random tokens in one batch from an empty context, {@code tg} generates tokens one at
  * a time from an empty context; each after a warm-up run, repeated, reported as mean ± standard
- * deviation, with the share of the memory-bandwidth ceiling that decode reaches.
+ * deviation, with the share of the memory-bandwidth ceiling that decode reaches. With a depth,
+ * the decode tests start from a context of that many (untimed) positions, as llama-bench's -d.
  */
 public final class SpeedBenchmark {
 
@@ -27,10 +28,11 @@ public final class SpeedBenchmark {
      * @param repetitions  timed runs of each test
      * @param threads      worker threads, 0 for one per processor
      * @param parallel     sequences of the batched decode test (OLLAMA_NUM_PARALLEL), 1 or less to skip it
+     * @param depth        positions already in the context when the decode tests start (llama-bench's -d)
      */
-    public record Settings(int promptTokens, int genTokens, int repetitions, int threads, int parallel) {
+    public record Settings(int promptTokens, int genTokens, int repetitions, int threads, int parallel, int depth) {
         public Settings {
-            if (promptTokens < 0 || genTokens < 0 || repetitions < 1 || threads < 0 || parallel < 0) {
+            if (promptTokens < 0 || genTokens < 0 || repetitions < 1 || threads < 0 || parallel < 0 || depth < 0) {
                 throw new IllegalArgumentException("invalid benchmark settings");
             }
         }
@@ -71,10 +73,10 @@ public final class SpeedBenchmark {
         try (GGUFFile file = GGUFFile.open(modelPath);
              MatrixOps ops = new MatrixOps(new ParallelPool(threads))) {
             LanguageModel model = Architectures.load(file, ops);
-            Sequence seq = model.newSequence(Math.max(settings.promptTokens(), settings.genTokens()) + 1);
+            int longest = Math.max(settings.promptTokens(), settings.depth() + settings.genTokens());
+            Sequence seq = model.newSequence(longest + 1);
             SplittableRandom random = new SplittableRandom(42);
-            int[] tokens = random.ints(Math.max(settings.promptTokens(), settings.genTokens()), 0,
-                    Math.min(model.vocabularySize(), 100_000)).toArray();
+            int[] tokens = random.ints(longest, 0, Math.min(model.vocabularySize(), 100_000)).toArray();
             Rate prompt = null;
             Rate decode = null;
             if (settings.promptTokens() > 0) {
@@ -86,11 +88,16 @@ public final class SpeedBenchmark {
                 });
             }
             if (settings.genTokens() > 0) {
-                decode = measure(settings.repetitions(), () -> {
+                int depth = settings.depth();
+                if (depth > 0) {
                     seq.truncate(0);
+                    seq.append(tokens, 0, depth); // the context every decode run starts from
+                }
+                decode = measure(settings.repetitions(), () -> {
+                    seq.truncate(depth);
                     long start = System.nanoTime();
                     for (int i = 0; i < settings.genTokens(); i++) {
-                        seq.append(tokens, i, 1);
+                        seq.append(tokens, depth + i, 1);
                     }
                     return settings.genTokens() * 1e9 / (System.nanoTime() - start);
                 });
@@ -111,15 +118,19 @@ public final class SpeedBenchmark {
      */
     private static Rate measureParallel(LanguageModel model, Settings settings, int[] tokens) {
         int n = settings.parallel();
+        int depth = settings.depth();
         Sequence[] sequences = new Sequence[n];
         for (int i = 0; i < n; i++) {
-            sequences[i] = model.newSequence(settings.genTokens() + 1);
+            sequences[i] = model.newSequence(depth + settings.genTokens() + 1);
+            if (depth > 0) {
+                sequences[i].append(tokens, 0, depth);
+            }
         }
         int[] step = new int[n];
         float[][] logits = new float[n][];
         return measure(settings.repetitions(), () -> {
             for (Sequence s : sequences) {
-                s.truncate(0);
+                s.truncate(depth);
             }
             long start = System.nanoTime();
             for (int t = 0; t < settings.genTokens(); t++) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code jollama bench MODEL.gguf [-p 128] [-n 64] [-r 5] [-t THREADS] [--parallel N] [--json]}:
+ * {@code jollama bench MODEL.gguf [-p 128] [-n 64] [-r 5] [-t THREADS] [-d DEPTH] [--parallel N] [--json]}:
  * prompt-evaluation and decode speed as llama-bench measures them, with the machine's read
  * bandwidth and the decode ceiling it implies; with {@code --parallel N}, also the aggregate decode
  * speed of N sequences batched together.
@@ -30,12 +30,12 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "MODEL.gguf [-p PROMPT_TOKENS=128] [-n GEN_TOKENS=64] [-r REPETITIONS=5] [-t THREADS] [--parallel N=1] [--json]";
+        return "MODEL.gguf [-p PROMPT_TOKENS=128] [-n GEN_TOKENS=64] [-r REPETITIONS=5] [-t THREADS] [-d DEPTH=0] [--parallel N=1] [--json]";
     }
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of("p", "n", "r", "t", "parallel");
+        return Set.of("p", "n", "r", "t", "parallel", "d");
     }
 
     @Override
@@ -50,7 +50,7 @@ final class BenchCommand implements Command {
             throw new UsageException("no such model file: " + model);
         }
         SpeedBenchmark.Settings settings = new SpeedBenchmark.Settings(args.intOption("p", 128),
-                args.intOption("n", 64), args.intOption("r", 5), args.intOption("t", 0), args.intOption("parallel", 1));
+                args.intOption("n", 64), args.intOption("r", 5), args.intOption("t", 0), args.intOption("parallel", 1), args.intOption("d", 0));
         if (!args.flag("json")) {
             err.println("measuring memory bandwidth and " + settings.repetitions() + " runs of each test...");
         }
@@ -64,26 +64,32 @@ final class BenchCommand implements Command {
     }
 
     private static void table(SpeedBenchmark.Result r, PrintStream out) {
-        out.printf(Locale.ROOT, "| %-28s | %9s | %7s | %-20s | %6s | %20s |%n", "model", "size", "threads", "kernels",
+        out.printf(Locale.ROOT, "| %-28s | %9s | %7s | %-20s | %14s | %20s |%n", "model", "size", "threads", "kernels",
                 "test", "t/s");
         out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", "-".repeat(28), "-".repeat(9), "-".repeat(7),
-                "-".repeat(20), "-".repeat(6), "-".repeat(20));
+                "-".repeat(20), "-".repeat(14), "-".repeat(20));
         String size = ByteSize.format(r.fileBytes());
         if (r.prompt() != null) {
-            out.printf(Locale.ROOT, "| %-28s | %9s | %7d | %-20s | %6s | %20s |%n", r.model(), size, r.threads(),
+            out.printf(Locale.ROOT, "| %-28s | %9s | %7d | %-20s | %14s | %20s |%n", r.model(), size, r.threads(),
                     r.kernels(), "pp" + r.settings().promptTokens(), rate(r.prompt()));
         }
         if (r.decode() != null) {
-            out.printf(Locale.ROOT, "| %-28s | %9s | %7d | %-20s | %6s | %20s |%n", r.model(), size, r.threads(),
-                    r.kernels(), "tg" + r.settings().genTokens(), rate(r.decode()));
+            out.printf(Locale.ROOT, "| %-28s | %9s | %7d | %-20s | %14s | %20s |%n", r.model(), size, r.threads(),
+                    r.kernels(), "tg" + r.settings().genTokens() + depth(r), rate(r.decode()));
         }
         if (r.parallelDecode() != null) {
-            out.printf(Locale.ROOT, "| %-28s | %9s | %7d | %-20s | %6s | %20s |%n", r.model(), size, r.threads(),
-                    r.kernels(), "tg" + r.settings().genTokens() + "×" + r.settings().parallel(), rate(r.parallelDecode()));
+            out.printf(Locale.ROOT, "| %-28s | %9s | %7d | %-20s | %14s | %20s |%n", r.model(), size, r.threads(),
+                    r.kernels(), "tg" + r.settings().genTokens() + "×" + r.settings().parallel() + depth(r),
+                    rate(r.parallelDecode()));
         }
         out.printf(Locale.ROOT, "memory read bandwidth %.1f GB/s: decode ceiling %.1f t/s%s%n",
                 r.bandwidthBytesPerSecond() / 1e9, r.ceilingTokensPerSecond(),
                 r.decode() == null ? "" : String.format(Locale.ROOT, ", reached %.0f %%", 100 * r.decodeShareOfCeiling()));
+    }
+
+    /** llama-bench's label for a decode test at a depth, e.g. {@code tg64 @ d2048}. */
+    private static String depth(SpeedBenchmark.Result r) {
+        return r.settings().depth() == 0 ? "" : " @ d" + r.settings().depth();
     }
 
     private static String rate(SpeedBenchmark.Rate rate) {
@@ -98,6 +104,7 @@ final class BenchCommand implements Command {
         root.put("threads", r.threads());
         root.put("kernels", r.kernels());
         root.put("repetitions", r.settings().repetitions());
+        root.put("depth", r.settings().depth());
         if (r.prompt() != null) {
             ObjectNode pp = root.putObject("pp");
             pp.put("tokens", r.settings().promptTokens());
