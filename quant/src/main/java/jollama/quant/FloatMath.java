@@ -41,6 +41,53 @@ public final class FloatMath {
         scaleByWeightScalar(x, xOff, scale, weight, out, outOff, n);
     }
 
+    /**
+     * {@code out[outOff + d] = Σ_t w[t] · v[vOff + t·stride + d]} for t in [0, n) and d in [0, dims):
+     * attention's weighted sum of values, each output kept in a register over all positions
+     * instead of being loaded and stored once per position.
+     */
+    public static void weightedSum(float[] w, int n, float[] v, int vOff, int stride, int dims, float[] out, int outOff) {
+        if (Simd.ENABLED) {
+            FloatMathVector.weightedSum(w, n, v, vOff, stride, dims, out, outOff);
+            return;
+        }
+        weightedSumScalar(w, n, v, vOff, stride, 0, dims, out, outOff);
+    }
+
+    static void weightedSumScalar(float[] w, int n, float[] v, int vOff, int stride, int from, int dims, float[] out,
+                                  int outOff) {
+        for (int d = from; d < dims; d++) {
+            float s = 0;
+            for (int t = 0; t < n; t++) {
+                s += w[t] * v[vOff + t * stride + d];
+            }
+            out[outOff + d] = s;
+        }
+    }
+
+    /**
+     * The unnormalized softmax of {@code s[0 .. n)}: {@code s[i] = e^(s[i] - max)}, returning their
+     * sum. The Vector API path uses its own exponential (range reduction and a polynomial, lane-wise
+     * operations only, within 2 ulp of {@link Math#exp}), so the bits are the same on every JIT tier;
+     * the Vector API's own EXP is not (its intrinsic and its Java fallback differ).
+     */
+    public static float expAndSum(float[] s, int n, float max) {
+        if (Simd.ENABLED) {
+            return FloatMathVector.expAndSum(s, n, max);
+        }
+        return expAndSumScalar(s, 0, n, max);
+    }
+
+    static float expAndSumScalar(float[] s, int from, int n, float max) {
+        float sum = 0;
+        for (int i = from; i < n; i++) {
+            float e = (float) Math.exp(s[i] - max);
+            s[i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
     static float dotScalar(float[] a, int aOff, float[] b, int bOff, int n) {
         float s = 0;
         for (int i = 0; i < n; i++) {

@@ -2,6 +2,8 @@ package jollama.quant;
 
 import static jollama.quant.SimdSpecies.sum;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API twins of {@link FloatMath}'s loops; scalar tails for lengths that are not a multiple of the width. */
@@ -51,5 +53,72 @@ final class FloatMathVector {
         for (; i < n; i++) {
             out[outOff + i] = x[xOff + i] * scale * weight[i];
         }
+    }
+
+    /** Four vectors of outputs at a time in registers; then one; then the scalar rest. */
+    static void weightedSum(float[] w, int n, float[] v, int vOff, int stride, int dims, float[] out, int outOff) {
+        int d = 0;
+        for (; d + 4 * L <= dims; d += 4 * L) {
+            FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+            for (int t = 0; t < n; t++) {
+                FloatVector wt = FloatVector.broadcast(F, w[t]);
+                int row = vOff + t * stride + d;
+                a0 = FloatVector.fromArray(F, v, row).fma(wt, a0);
+                a1 = FloatVector.fromArray(F, v, row + L).fma(wt, a1);
+                a2 = FloatVector.fromArray(F, v, row + 2 * L).fma(wt, a2);
+                a3 = FloatVector.fromArray(F, v, row + 3 * L).fma(wt, a3);
+            }
+            a0.intoArray(out, outOff + d);
+            a1.intoArray(out, outOff + d + L);
+            a2.intoArray(out, outOff + d + 2 * L);
+            a3.intoArray(out, outOff + d + 3 * L);
+        }
+        for (; d + L <= dims; d += L) {
+            FloatVector a = FloatVector.zero(F);
+            for (int t = 0; t < n; t++) {
+                a = FloatVector.fromArray(F, v, vOff + t * stride + d).fma(FloatVector.broadcast(F, w[t]), a);
+            }
+            a.intoArray(out, outOff + d);
+        }
+        FloatMath.weightedSumScalar(w, n, v, vOff, stride, d, dims, out, outOff);
+    }
+
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+
+    /** e^x for x ≤ 0 (Cephes' expf: x = n·ln2 + r, e^r by a degree-6 polynomial, 2^n in the exponent bits). */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(-87.3f); // below this e^x is subnormal: softmax weights that small are zero anyway
+        // n = round(x·log2 e): for x ≤ 0, truncating x·log2 e − 0.5 toward zero rounds to nearest
+        IntVector ni = (IntVector) x.mul(LOG2E).sub(0.5f).convert(VectorOperators.F2I, 0);
+        FloatVector n = (FloatVector) ni.convert(VectorOperators.I2F, 0);
+        FloatVector r = n.mul(-LN2_HI).add(x);
+        r = n.mul(-LN2_LO).add(r);
+        FloatVector p = r.fma(FloatVector.broadcast(F, 1.9875691500e-4f), FloatVector.broadcast(F, 1.3981999507e-3f));
+        p = p.fma(r, FloatVector.broadcast(F, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(F, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(F, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(F, 5.0000001201e-1f));
+        p = p.fma(r.mul(r), r).add(1f);
+        return p.mul(ni.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+    }
+
+    static float expAndSum(float[] s, int n, float max) {
+        FloatVector m = FloatVector.broadcast(F, max);
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector e = exp(FloatVector.fromArray(F, s, i).sub(m));
+            e.intoArray(s, i);
+            acc = acc.add(e);
+        }
+        float sum = SimdSpecies.sum(acc);
+        for (; i < n; i++) {
+            float e = (float) Math.exp(s[i] - max);
+            s[i] = e;
+            sum += e;
+        }
+        return sum;
     }
 }

@@ -78,6 +78,52 @@ class VectorKernelTest {
         }
     }
 
+    @Test
+    void weightedSumMatchesScalarLoop() {
+        Random r = new Random(12);
+        int stride = 300;
+        for (int dims : new int[] {5, 64, 128, 131}) {
+            for (int n : new int[] {1, 2, 17, 100}) {
+                float[] w = RandomRows.activations(r, n, 1);
+                float[] v = RandomRows.activations(r, n * stride + 9, 1);
+                float[] out = new float[dims + 3];
+                float[] expected = new float[dims + 3];
+                FloatMath.weightedSum(w, n, v, 9, stride, dims, out, 3);
+                FloatMath.weightedSumScalar(w, n, v, 9, stride, 0, dims, expected, 3);
+                for (int d = 0; d < dims + 3; d++) {
+                    double bound = 0;
+                    for (int t = 0; d >= 3 && t < n; t++) {
+                        bound += Math.abs((double) w[t] * v[9 + t * stride + d - 3]);
+                    }
+                    assertEquals(expected[d], out[d], 1e-5 * bound + 1e-30, dims + " dims, " + n + " positions, d=" + d);
+                }
+            }
+        }
+    }
+
+    @Test
+    void expAndSumIsWithinTwoUlpOfMathExp() {
+        Random r = new Random(5);
+        for (int n : new int[] {1, 7, 16, 33, 1000}) {
+            float[] s = new float[n];
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                s[i] = (float) (r.nextGaussian() * 30);
+                max = Math.max(max, s[i]);
+            }
+            s[0] = -1e30f; // a masked-out score: weight zero
+            float[] v = s.clone();
+            float sum = FloatMath.expAndSum(v, n, max);
+            double exactSum = 0;
+            for (int i = 0; i < n; i++) {
+                double exact = Math.exp(s[i] - max); // of the float difference, as the kernel sees it
+                exactSum += exact;
+                assertEquals(exact, v[i], 2 * Math.ulp((float) exact) + 1e-37, "e^" + (s[i] - max));
+            }
+            assertEquals(exactSum, sum, 1e-5 * exactSum, "sum of " + n);
+        }
+    }
+
     /** dot4 of every format (the K-quant and Q8_0 kernels, the default for the rest) against four scalar dots. */
     @ParameterizedTest
     @MethodSource("formats")

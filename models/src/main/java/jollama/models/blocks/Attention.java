@@ -45,16 +45,11 @@ public final class Attention {
             scores[t] = s;
             max = Math.max(max, s);
         }
-        float sum = 0;
-        for (int t = 0; t <= pos; t++) {
-            float e = (float) Math.exp(scores[t] - max);
-            scores[t] = e;
-            sum += e;
-        }
+        float sum = FloatMath.expAndSum(scores, pos + 1, max);
         float inv = 1.0f / sum;
-        java.util.Arrays.fill(out, outOff, outOff + headDim, 0f);
         for (int t = 0; t <= pos; t++) {
-            FloatMath.axpy(scores[t] * inv, values, t * kvDim + kvOff, out, outOff, headDim);
+            scores[t] *= inv;
         }
+        FloatMath.weightedSum(scores, pos + 1, values, kvOff, kvDim, headDim, out, outOff);
     }
 }
