@@ -60,7 +60,6 @@ public final class Model implements AutoCloseable {
     private final EndOfGeneration endOfGeneration;
     private TokenizerIndex structuredIndex;
     private final ModelInfo info;
-    private final boolean addEosForEmbedding;
 
     private Model(GGUFFile file, MatrixOps ops, LanguageModel model, Tokenizer tokenizer, ChatPromptRenderer chat,
                   SequenceSlots slots, ModelInfo info) {
@@ -73,7 +72,6 @@ public final class Model implements AutoCloseable {
         this.info = info;
         this.endOfGeneration = new EndOfGeneration(tokenizer);
         this.generator = new Generator(slots, tokenizer, endOfGeneration, model.vocabularySize());
-        this.addEosForEmbedding = file.metadata().bool("tokenizer.ggml.add_eos_token", false);
     }
 
     /** Loads a GGUF model with the default settings (context 4096, one sequence at a time). */

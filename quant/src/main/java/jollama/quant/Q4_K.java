@@ -85,7 +85,15 @@ public final class Q4_K implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        return Simd.ENABLED ? Q4_KVector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+        if (!Simd.ENABLED) {
+            return dotScalar(w, offset, x, xOffset, n);
+        }
+        // the kernel matVec runs, so that one row alone gives the bits it gets in a product; matVec
+        // computes the sub-block sums once for all rows, a lone row pays for them here
+        Layouts.checkRow(n, QK, this);
+        float[] sums = new float[n / QK * Q4_KVector.SUMS_STRIDE];
+        Q4_KVector.sums(x, xOffset, n, sums);
+        return Q4_KVector.dotSums(w, offset, x, xOffset, sums, n);
     }
 
     @Override

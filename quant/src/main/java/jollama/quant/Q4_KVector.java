@@ -17,9 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API kernels for {@link Q4_K}. Per superblock the eight 6-bit scales and mins are decoded
  * with a handful of int operations (no table), then each 64-weight group streams its 32 nibble
- * bytes once: low and high nibbles are split in the byte domain, widened lane-parallel to float
- * and turned into weights with one FMA (q·d·sc − dmin·m) before the FMA with the activations;
- * the two sub-blocks of a group feed two accumulators.
+ * bytes once: low and high nibbles are split in the byte domain and widened lane-parallel to
+ * float; the two sub-blocks of a group feed two accumulators (see {@link #dotSums}).
  */
 final class Q4_KVector {
 
@@ -27,37 +26,6 @@ final class Q4_KVector {
     private static final int L = SimdSpecies.L;
 
     private Q4_KVector() {
-    }
-
-    static float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkRow(n, Q4_K.QK, Q4_K.INSTANCE);
-        FloatVector acc0 = FloatVector.zero(F);
-        FloatVector acc1 = FloatVector.zero(F);
-        for (int b = 0; b < n / Q4_K.QK; b++) {
-            long o = offset + (long) b * Q4_K.BLOCK_BYTES;
-            int xo = xOffset + b * Q4_K.QK;
-            long h0 = w.get(I64, o); // d, dmin, scale bytes 0-3
-            long h1 = w.get(I64, o + 8); // scale bytes 4-11
-            float d = Float.float16ToFloat((short) h0);
-            float dmin = Float.float16ToFloat((short) (h0 >>> 16));
-            long sc = Q4_K.scales(h0, h1);
-            long mn = Q4_K.mins(h0, h1);
-            for (int g = 0; g < 4; g++) {
-                // sub-blocks 2g (low nibbles) and 2g+1 (high nibbles) share the 32 bytes of group g
-                FloatVector d1 = FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g)) & 0xFF));
-                FloatVector n1 = FloatVector.broadcast(F, -(dmin * (int) ((mn >>> (16 * g)) & 0xFF)));
-                FloatVector d2 = FloatVector.broadcast(F, d * (int) ((sc >>> (16 * g + 8)) & 0xFF));
-                FloatVector n2 = FloatVector.broadcast(F, -(dmin * (int) ((mn >>> (16 * g + 8)) & 0xFF)));
-                long q = o + Q4_K.OFF_QS + 32L * g;
-                int xg = xo + 64 * g;
-                for (int c = 0; c < 32; c += L) {
-                    ByteVector bytes = loadBytes(w, q + c);
-                    acc0 = b2f(lowNibbles(bytes)).fma(d1, n1).fma(FloatVector.fromArray(F, x, xg + c), acc0);
-                    acc1 = b2f(highNibbles(bytes)).fma(d2, n2).fma(FloatVector.fromArray(F, x, xg + 32 + c), acc1);
-                }
-            }
-        }
-        return sum(acc0.add(acc1));
     }
 
     /** Floats per superblock in a sums array of {@link #sums}: eight sums, zero-padded to a vector. */

@@ -203,6 +203,8 @@ class MatrixOpsTest {
                         for (int i = 0; i < rows; i++) {
                             org.junit.jupiter.api.Assertions.assertEquals(alone[i], y[t * rows + i], 0f,
                                     f + " " + rows + "x" + cols + " n=" + n + " token " + t + " row " + i);
+                            org.junit.jupiter.api.Assertions.assertEquals(f.dot(data, i * w.rowBytes(), x, t * cols, cols),
+                                    alone[i], 0f, f + ": matVec must give the row's own dot, bit for bit");
                         }
                     }
                 }

@@ -56,7 +56,7 @@ public final class SequenceSlots {
             } catch (RuntimeException e) {
                 // the step may have got past this sequence's layers: forget the position, so that
                 // the cached tokens never disagree with the KV cache
-                sequence.truncate(Math.min(sequence.length(), at));
+                sequence.truncate(at);
                 throw e;
             }
             tokens[at] = token;

@@ -20,7 +20,9 @@ class SpeedBenchmarkTest {
     void runsEveryRequestedTestFromTheRequestedDepth() throws Exception {
         Path model = TestModelFiles.get(TestModelConfig.TINY, "q8_0");
         // decode (single and three batched sequences) from a context of 300 positions
-        SpeedBenchmark.Result r = SpeedBenchmark.run(model, new SpeedBenchmark.Settings(16, 4, 2, 1, 3, 300));
+        SpeedBenchmark.Settings settings = new SpeedBenchmark.Settings(16, 4, 2, 1, 3, 300);
+        SpeedBenchmark.Result r = SpeedBenchmark.run(model, settings);
+        assertEquals(settings, r.settings());
         assertEquals(Files.size(model), r.fileBytes());
         assertEquals(1, r.threads());
         for (SpeedBenchmark.Rate rate : new SpeedBenchmark.Rate[] {r.prompt(), r.decode(), r.parallelDecode()}) {
@@ -31,7 +33,6 @@ class SpeedBenchmarkTest {
             }
         }
         assertTrue(r.bandwidthBytesPerSecond() > 0);
-        assertEquals(r.bandwidthBytesPerSecond() / r.fileBytes(), r.ceilingTokensPerSecond(), 1e-9);
     }
 
     @Test

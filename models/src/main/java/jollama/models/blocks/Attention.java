@@ -31,6 +31,11 @@ public final class Attention {
         return headDim;
     }
 
+    /** Floats per cached position: every key/value head's slice. */
+    public int kvDim() {
+        return heads / group * headDim;
+    }
+
     /**
      * Writes head {@code head}'s output for the query {@code q[qOff..]} (that head's slice) at
      * position {@code pos} into {@code out[outOff..]}, using {@code scores} (≥ pos+1) as scratch.
@@ -46,10 +51,11 @@ public final class Attention {
             max = Math.max(max, s);
         }
         float sum = FloatMath.expAndSum(scores, pos + 1, max);
-        float inv = 1.0f / sum;
-        for (int t = 0; t <= pos; t++) {
-            scores[t] *= inv;
-        }
+        // normalize the head's outputs rather than every weight: headDim multiplies, not pos + 1
         FloatMath.weightedSum(scores, pos + 1, values, kvOff, kvDim, headDim, out, outOff);
+        float inv = 1.0f / sum;
+        for (int i = outOff; i < outOff + headDim; i++) {
+            out[i] *= inv;
+        }
     }
 }

@@ -24,7 +24,7 @@ public final class BatchAttention implements ParallelTask {
     private final int[] positions;
     private final float[][] scores;
     private final AtomicInteger next = new AtomicInteger();
-    private int kvDim;
+    private final int kvDim;
     private float[] q;
     private float[] out;
     private int rows;
@@ -34,6 +34,7 @@ public final class BatchAttention implements ParallelTask {
         this.attention = attention;
         this.pool = pool;
         this.qDim = attention.heads() * attention.headDim();
+        this.kvDim = attention.kvDim();
         this.keys = new float[maxRows][];
         this.values = new float[maxRows][];
         this.positions = new int[maxRows];
@@ -49,13 +50,12 @@ public final class BatchAttention implements ParallelTask {
 
     /**
      * Attention of rows {@code 0..rows-1}: queries {@code q[row · qDim ..]}, outputs to
-     * {@code out[row · qDim ..]}, with {@code kvDim} floats per cached position.
+     * {@code out[row · qDim ..]}.
      */
-    public void run(float[] q, float[] out, int rows, int kvDim) {
+    public void run(float[] q, float[] out, int rows) {
         this.q = q;
         this.out = out;
         this.rows = rows;
-        this.kvDim = kvDim;
         long work = 0;
         for (int r = 0; r < rows; r++) {
             work += (long) (positions[r] + 1) * qDim * 2;

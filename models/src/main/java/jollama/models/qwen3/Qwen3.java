@@ -7,6 +7,7 @@ import jollama.models.Sequence;
 import jollama.models.blocks.Attention;
 import jollama.models.blocks.Linear;
 import jollama.models.blocks.RmsNorm;
+import jollama.models.blocks.Rope;
 import jollama.models.blocks.SwiGlu;
 import jollama.models.blocks.Vectors;
 import jollama.quant.Matrix;
@@ -32,6 +33,7 @@ public final class Qwen3 implements LanguageModel {
     private final Matrix[][] wo;
     private final Matrix[][] down;
     private final Matrix[] output;
+    private Rope rope;
 
     private Qwen3(Qwen3Config config, Qwen3Weights weights, MatrixOps ops) {
         this.config = config;
@@ -86,7 +88,19 @@ public final class Qwen3 implements LanguageModel {
 
     @Override
     public Sequence newSequence(int capacity) {
-        return new Qwen3Sequence(this, Math.min(capacity, config.contextLength()));
+        int positions = Math.min(capacity, config.contextLength());
+        return new Qwen3Sequence(this, positions, rope(positions));
+    }
+
+    /**
+     * The rotary table for at least {@code positions} positions, shared by every sequence: built
+     * when a longer context than any before is asked for, not once per sequence.
+     */
+    private synchronized Rope rope(int positions) {
+        if (rope == null || rope.maxPositions() < positions) {
+            rope = new Rope(config.headDim(), positions, config.ropeBase());
+        }
+        return rope;
     }
 
     /**
@@ -180,7 +194,7 @@ public final class Qwen3 implements LanguageModel {
                 s.cache.store(l, pos, b.k, t * kvDim, b.v, t * kvDim);
                 b.attention.row(t, s.cache.keys(l), s.cache.values(l), pos);
             }
-            b.attention.run(b.q, b.attnOut, n, kvDim);
+            b.attention.run(b.q, b.attnOut, n);
             multiply(b, wo[l], b.attnOut, n, b.projOut);
             Vectors.add(b.x, 0, b.proj, 0, n * hidden);
 

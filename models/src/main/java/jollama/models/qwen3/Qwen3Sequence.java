@@ -28,11 +28,11 @@ final class Qwen3Sequence implements Sequence {
     private final float[] last;
     int length;
 
-    Qwen3Sequence(Qwen3 model, int capacity) {
+    Qwen3Sequence(Qwen3 model, int capacity, Rope rope) {
         this.model = model;
         this.c = model.config;
         this.cache = new KVCache(c.layers(), capacity, c.kvDim());
-        this.rope = new Rope(c.headDim(), capacity, c.ropeBase());
+        this.rope = rope;
         this.batch = new Qwen3Batch(model, BATCH);
         this.last = new float[c.hidden()];
         this.logits = new float[c.vocab()];

@@ -145,7 +145,7 @@ public final class ChatHandler {
             out.add(ChatMessage.system(model.system()));
         }
         for (CatalogMessage m : model.messages()) {
-            out.add(new ChatMessage(m.role().toLowerCase(java.util.Locale.ROOT), m.content(), null, List.of(), null));
+            out.add(new ChatMessage(m.role(), m.content(), null, List.of(), null));
         }
         for (ApiMessage m : request) {
             out.add(toEngine(m));

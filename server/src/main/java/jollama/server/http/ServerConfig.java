@@ -73,23 +73,7 @@ public record ServerConfig(HostPort bind, KeepAlive keepAlive, int contextLength
         return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 
-    public ServerConfig withNumParallel(int numParallel) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
-    }
-
-    public ServerConfig withMaxLoadedModels(int maxLoadedModels) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
-    }
-
-    public ServerConfig withMaxQueue(int maxQueue) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
-    }
-
     public ServerConfig withContextLength(int contextLength) {
-        return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
-    }
-
-    public ServerConfig withOrigins(List<String> origins) {
         return new ServerConfig(bind, keepAlive, contextLength, numParallel, maxLoadedModels, maxQueue, origins, debug, goTemplate);
     }
 

@@ -149,23 +149,4 @@ final class OpenSshKeyFormat {
     static String publicKeyLine(byte[] publicKey) {
         return KEY_TYPE + " " + Base64.getEncoder().encodeToString(publicKeyBlob(publicKey));
     }
-
-    /** The 32-byte key of an authorized_keys line ({@code type base64 [comment]}). */
-    static byte[] parsePublicKeyLine(String line) throws IOException {
-        String[] fields = line.strip().split("\\s+");
-        if (fields.length < 2) {
-            throw new IOException("not an OpenSSH public key line");
-        }
-        byte[] blob;
-        try {
-            blob = Base64.getDecoder().decode(fields[1]);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("the public key is not valid base64", e);
-        }
-        byte[] key = parsePublicKeyBlob(blob);
-        if (!fields[0].equals(KEY_TYPE)) {
-            throw new IOException("the public key line is of type " + fields[0]);
-        }
-        return key;
-    }
 }

@@ -21,8 +21,4 @@ public record PullOptions(boolean insecure, CancelSignal cancel) {
     public static PullOptions insecure(boolean insecure) {
         return new PullOptions(insecure, new CancelSignal());
     }
-
-    public PullOptions withCancel(CancelSignal signal) {
-        return new PullOptions(insecure, signal);
-    }
 }

@@ -82,12 +82,6 @@ public record RegistryOptions(URI baseUrl, String userAgent, Duration connectTim
                 checkpointInterval);
     }
 
-    public RegistryOptions withUserAgent(String agent) {
-        return new RegistryOptions(baseUrl, agent, connectTimeout, minPartSize, maxPartSize, partCount,
-                maxParallelParts, maxRetries, retryBaseDelay, stallTimeout, directUrlTimeout, progressInterval,
-                checkpointInterval);
-    }
-
     public RegistryOptions withPartSizes(long min, long max) {
         return new RegistryOptions(baseUrl, userAgent, connectTimeout, min, max, partCount,
                 maxParallelParts, maxRetries, retryBaseDelay, stallTimeout, directUrlTimeout, progressInterval,
@@ -103,12 +97,6 @@ public record RegistryOptions(URI baseUrl, String userAgent, Duration connectTim
     public RegistryOptions withStallTimeout(Duration stall) {
         return new RegistryOptions(baseUrl, userAgent, connectTimeout, minPartSize, maxPartSize, partCount,
                 maxParallelParts, maxRetries, retryBaseDelay, stall, directUrlTimeout, progressInterval,
-                checkpointInterval);
-    }
-
-    public RegistryOptions withDirectUrlTimeout(Duration timeout) {
-        return new RegistryOptions(baseUrl, userAgent, connectTimeout, minPartSize, maxPartSize, partCount,
-                maxParallelParts, maxRetries, retryBaseDelay, stallTimeout, timeout, progressInterval,
                 checkpointInterval);
     }
 

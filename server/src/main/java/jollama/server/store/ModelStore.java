@@ -90,10 +90,6 @@ public final class ModelStore {
         return root;
     }
 
-    public Path manifestsDir() {
-        return manifests;
-    }
-
     public Path blobsDir() {
         return blobs;
     }
@@ -424,10 +420,6 @@ public final class ModelStore {
     /** The GGUF weights of a model: the path of its {@code model} layer's blob. */
     public Optional<Path> modelFile(StoredModel model) {
         return model.manifest().layer(MediaTypes.MODEL).map(layer -> blobPath(layer.digest()));
-    }
-
-    public InputStream openBlob(Digest digest) throws IOException {
-        return Files.newInputStream(blobPath(digest));
     }
 
     public byte[] readBlob(Digest digest) throws IOException {

@@ -32,6 +32,35 @@ class EmbedEndpointTest {
         return Math.sqrt(sum);
     }
 
+    /** llama.cpp's golden embeddings of the same model (embed-q8_0.json), through the HTTP API. */
+    @Test
+    void embeddingsMatchTheGoldenOnes() throws java.io.IOException {
+        JsonNode cases;
+        try (java.io.InputStream in = EmbedEndpointTest.class.getResourceAsStream("/golden/embed-q8_0.json")) {
+            cases = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        }
+        assertEquals(5, cases.size());
+        for (JsonNode c : cases) {
+            String text = c.get("text").asText();
+            JsonNode reply = h.post("/api/embed", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    .put("model", "tiny-embed").put("input", text).toString()).json();
+            assertEquals(c.get("ids").size(), reply.path("prompt_eval_count").asInt(), "tokens of '" + text + "'");
+            JsonNode ours = reply.path("embeddings").get(0);
+            JsonNode exact = c.get("exact_embedding");
+            assertEquals(exact.size(), ours.size());
+            double dot = 0;
+            double a = 0;
+            double b = 0;
+            for (int i = 0; i < exact.size(); i++) {
+                dot += ours.get(i).asDouble() * exact.get(i).asDouble();
+                a += ours.get(i).asDouble() * ours.get(i).asDouble();
+                b += exact.get(i).asDouble() * exact.get(i).asDouble();
+            }
+            double cosine = dot / Math.sqrt(a * b);
+            assertTrue(cosine >= 0.99999, "cosine " + cosine + " for '" + text + "'");
+        }
+    }
+
     @Test
     void embedsInputsInOrderAsUnitVectors() {
         ServerHarness.Reply r = h.post("/api/embed", "{\"model\":\"tiny-embed\",\"input\":[\"first text\",\"second\"]}");

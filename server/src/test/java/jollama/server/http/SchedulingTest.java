@@ -105,7 +105,7 @@ class SchedulingTest {
     @Test
     void aClientThatGoesAwayFreesItsSequenceAtOnce() throws Exception {
         try (ServerHarness h = new ServerHarness()) { // one sequence (OLLAMA_NUM_PARALLEL 1)
-            try (ServerHarness.StreamingExchange stream = h.openStream("/api/generate", LONG_STREAM)) {
+            try (StreamingExchange stream = h.openStream("/api/generate", LONG_STREAM)) {
                 for (int i = 0; i < 3; i++) {
                     assertNotNull(stream.nextJsonLine());
                 }
@@ -122,7 +122,7 @@ class SchedulingTest {
     @Test
     void aFailureAfterTheStreamBeganEndsItWithAnErrorLine() throws Exception {
         try (ServerHarness h = new ServerHarness();
-             ServerHarness.StreamingExchange stream = h.openStream("/api/generate", LONG_STREAM)) {
+             StreamingExchange stream = h.openStream("/api/generate", LONG_STREAM)) {
             assertNotNull(stream.nextJsonLine());
             h.server.scheduler().close(); // the model goes away under the running generation
             String line;
@@ -142,7 +142,7 @@ class SchedulingTest {
         Map<String, String> env = Map.of("OLLAMA_MAX_QUEUE", "1");
         try (ServerHarness h = new ServerHarness(ServerConfig.fromEnvironment(env))) {
             ExecutorService pool = Executors.newSingleThreadExecutor();
-            ServerHarness.StreamingExchange running = h.openStream("/api/generate", LONG_STREAM);
+            StreamingExchange running = h.openStream("/api/generate", LONG_STREAM);
             try {
                 assertNotNull(running.nextJsonLine()); // it has the only sequence
                 Future<ServerHarness.Reply> waiting = pool.submit(() -> h.post("/api/generate",

@@ -9,10 +9,8 @@ import jollama.server.http.catalog.CatalogMessage;
 import jollama.server.http.catalog.MapCatalog;
 import jollama.server.http.sched.Scheduler;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -174,40 +172,9 @@ final class ServerHarness implements AutoCloseable {
         }
     }
 
-    /** Opens a streaming POST on a raw socket; the caller reads lines and closes it. */
+    /** A streaming POST on a raw socket; the caller reads lines and closes it. */
     StreamingExchange openStream(String path, String body) throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
-        socket.setSoTimeout(60_000);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
-        socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
-        return new StreamingExchange(socket,
-                new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)));
-    }
-
-    record StreamingExchange(Socket socket, BufferedReader reader) implements AutoCloseable {
-        /** The next JSON line of the chunked body (chunk-size lines skipped). */
-        String nextJsonLine() throws IOException {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("{")) {
-                    return line;
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (socket.isClosed()) {
-                return;
-            }
-            socket.setSoLinger(true, 0); // reset, as a client that is killed would
-            socket.close();
-        }
+        return StreamingExchange.open(server.port(), path, body, 60_000);
     }
 
     @Override

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jollama.server.http.HostPort;
 import jollama.server.http.JollamaServer;
 import jollama.server.http.ServerConfig;
+import jollama.server.http.StreamingExchange;
 import jollama.server.http.catalog.StoreCatalog;
 import jollama.server.registry.RegistryClient;
 import jollama.server.registry.RegistryOptions;
 import jollama.server.store.ModelStore;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,40 +144,9 @@ final class ManageHarness implements AutoCloseable {
         }
     }
 
-    /** A streaming POST on a raw socket, to read some lines and then drop the connection. */
+    /** A streaming POST on a raw socket; the caller reads lines and closes it. */
     StreamingExchange openStream(String path, String body) throws IOException {
-        Socket socket = new Socket("127.0.0.1", server.port());
-        socket.setSoTimeout(30_000);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
-        socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
-        return new StreamingExchange(socket,
-                new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)));
-    }
-
-    record StreamingExchange(Socket socket, BufferedReader reader) implements AutoCloseable {
-        /** The next JSON line of the chunked body (chunk-size lines skipped), or null at the end. */
-        String nextJsonLine() throws IOException {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("{")) {
-                    return line;
-                }
-            }
-            return null;
-        }
-
-        /** Resets the connection, as a client that is killed would. */
-        @Override
-        public void close() throws IOException {
-            if (!socket.isClosed()) {
-                socket.setSoLinger(true, 0);
-                socket.close();
-            }
-        }
+        return StreamingExchange.open(server.port(), path, body, 30_000);
     }
 
     @Override

@@ -7,6 +7,7 @@ import jollama.server.registry.LocalRegistry;
 import jollama.server.store.Digest;
 import jollama.server.store.MediaTypes;
 import jollama.server.store.ModelName;
+import jollama.server.http.StreamingExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class PullEndpointTest {
     void aClientThatLeavesCancelsThePullAndTheNextOneResumes() throws Exception {
         Digest model = Digest.of(weights);
         registry.pauseAfter(model, 512 * 1024);
-        try (ManageHarness.StreamingExchange exchange = h.openStream("/api/pull", "{\"model\":\"tiny\"}")) {
+        try (StreamingExchange exchange = h.openStream("/api/pull", "{\"model\":\"tiny\"}")) {
             String line;
             do {
                 line = exchange.nextJsonLine();
