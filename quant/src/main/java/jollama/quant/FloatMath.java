@@ -1,9 +1,13 @@
 package jollama.quant;
 
+import java.util.Objects;
+
 /**
  * Float-array kernels for the parts of a forward pass that work on activations rather than
  * weights: attention scores, weighted sums of values, residual adds, normalization. They run on
  * the Vector API when {@link Simd#ENABLED}, else on the scalar loops here, which define the result.
+ * Each checks its ranges once on entry: the vector kernels may run without per-access checks
+ * (see {@link Layouts#checkAccess}).
  */
 public final class FloatMath {
 
@@ -12,6 +16,8 @@ public final class FloatMath {
 
     /** Σ a[aOff + i] · b[bOff + i] for i in [0, n). */
     public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        Objects.checkFromIndexSize(aOff, n, a.length);
+        Objects.checkFromIndexSize(bOff, n, b.length);
         if (Simd.ENABLED) {
             return FloatMathVector.dot(a, aOff, b, bOff, n);
         }
@@ -20,6 +26,8 @@ public final class FloatMath {
 
     /** {@code y[yOff + i] += alpha · x[xOff + i]} for i in [0, n). */
     public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        Objects.checkFromIndexSize(xOff, n, x.length);
+        Objects.checkFromIndexSize(yOff, n, y.length);
         if (Simd.ENABLED) {
             FloatMathVector.axpy(alpha, x, xOff, y, yOff, n);
             return;
@@ -34,6 +42,9 @@ public final class FloatMath {
 
     /** {@code out[outOff + i] = x[xOff + i] · scale · weight[i]} for i in [0, n); in place when they coincide. */
     public static void scaleByWeight(float[] x, int xOff, float scale, float[] weight, float[] out, int outOff, int n) {
+        Objects.checkFromIndexSize(xOff, n, x.length);
+        Objects.checkFromIndexSize(0, n, weight.length);
+        Objects.checkFromIndexSize(outOff, n, out.length);
         if (Simd.ENABLED) {
             FloatMathVector.scaleByWeight(x, xOff, scale, weight, out, outOff, n);
             return;
@@ -47,6 +58,14 @@ public final class FloatMath {
      * instead of being loaded and stored once per position.
      */
     public static void weightedSum(float[] w, int n, float[] v, int vOff, int stride, int dims, float[] out, int outOff) {
+        Objects.checkFromIndexSize(0, n, w.length);
+        Objects.checkFromIndexSize(outOff, dims, out.length);
+        if (n > 0 && dims > 0) {
+            if (stride < 0) {
+                throw new IllegalArgumentException("negative stride " + stride);
+            }
+            Objects.checkFromIndexSize(vOff, Math.addExact(Math.multiplyExact(n - 1, stride), dims), v.length);
+        }
         if (Simd.ENABLED) {
             FloatMathVector.weightedSum(w, n, v, vOff, stride, dims, out, outOff);
             return;
@@ -72,6 +91,7 @@ public final class FloatMath {
      * the Vector API's own EXP is not (its intrinsic and its Java fallback differ).
      */
     public static float expAndSum(float[] s, int n, float max) {
+        Objects.checkFromIndexSize(0, n, s.length);
         if (Simd.ENABLED) {
             return FloatMathVector.expAndSum(s, n, max);
         }

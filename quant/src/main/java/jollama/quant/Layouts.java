@@ -1,7 +1,9 @@
 package jollama.quant;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * Value layouts for reading ggml blocks. GGUF is little-endian whatever the host, and blocks
@@ -25,5 +27,27 @@ final class Layouts {
             throw new IllegalArgumentException(
                     format + " rows need a multiple of " + blockSize + " elements, got " + n);
         }
+    }
+
+    /**
+     * Throws unless a row of {@code n} elements at byte {@code offset} lies inside {@code w} and
+     * {@code x[xOffset .. xOffset + n)} inside {@code x}. The launcher turns the Vector API's
+     * per-access bounds checks off (they cost a sixth of decode speed), so the public entry points
+     * check their ranges once per call instead: a wrong index still fails with an exception.
+     */
+    static void checkAccess(QuantFormat f, MemorySegment w, long offset, int n, float[] x, int xOffset) {
+        checkRow(n, f.blockSize(), f);
+        Objects.checkFromIndexSize(offset, f.rowBytes(n), w.byteSize());
+        Objects.checkFromIndexSize(xOffset, n, x.length);
+    }
+
+    /** {@link #checkAccess} for {@link QuantFormat#dot4}: four activation rows and the result array. */
+    static void checkAccess4(QuantFormat f, MemorySegment w, long offset, int n, float[] x,
+                             int x0, int x1, int x2, int x3, float[] y) {
+        checkAccess(f, w, offset, n, x, x0);
+        Objects.checkFromIndexSize(x1, n, x.length);
+        Objects.checkFromIndexSize(x2, n, x.length);
+        Objects.checkFromIndexSize(x3, n, x.length);
+        Objects.checkFromIndexSize(0, QuantFormat.DOT4_FLOATS, y.length);
     }
 }

@@ -34,7 +34,7 @@ public final class Q4_K implements QuantFormat {
 
     @Override
     public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
-        Layouts.checkRow(n, QK, this);
+        Layouts.checkAccess(this, src, offset, n, dst, dstOffset);
         if (Simd.ENABLED) {
             Q4_KVector.dequantizeRow(src, offset, dst, dstOffset, n);
         } else {
@@ -85,12 +85,12 @@ public final class Q4_K implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+        Layouts.checkAccess(this, w, offset, n, x, xOffset);
         if (!Simd.ENABLED) {
             return dotScalar(w, offset, x, xOffset, n);
         }
         // the kernel matVec runs, so that one row alone gives the bits it gets in a product; matVec
         // computes the sub-block sums once for all rows, a lone row pays for them here
-        Layouts.checkRow(n, QK, this);
         float[] sums = new float[n / QK * Q4_KVector.SUMS_STRIDE];
         Q4_KVector.sums(x, xOffset, n, sums);
         return Q4_KVector.dotSums(w, offset, x, xOffset, sums, n);

@@ -17,6 +17,12 @@ final class Relauncher {
     /** As the jollama script: a small young generation, no concurrent GC threads beside the kernels. */
     static final List<String> DEFAULT_GC = List.of("-XX:+UseParallelGC", "-Xmn64m");
 
+    /**
+     * As the jollama script: no Vector API bounds check on every vector load; the kernels check
+     * their ranges once per call instead.
+     */
+    static final String UNCHECKED_VECTOR_ACCESS = "-Djdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0";
+
     static boolean needed() {
         return !ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
                 && !"false".equalsIgnoreCase(System.getProperty("jollama.relaunch"));
@@ -31,6 +37,9 @@ final class Relauncher {
         List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (given.stream().noneMatch(a -> a.contains("GC") || a.startsWith("-Xmn"))) {
             command.addAll(DEFAULT_GC); // the launcher script's choice, unless the user made one
+        }
+        if (given.stream().noneMatch(a -> a.contains("VECTOR_ACCESS_OOB_CHECK"))) {
+            command.add(UNCHECKED_VECTOR_ACCESS);
         }
         command.addAll(given);
         command.addAll(List.of("--add-modules", VECTOR_MODULE, "--enable-native-access=ALL-UNNAMED",
