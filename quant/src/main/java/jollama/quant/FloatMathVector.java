@@ -55,9 +55,38 @@ final class FloatMathVector {
         }
     }
 
-    /** Four vectors of outputs at a time in registers; then one; then the scalar rest. */
+    /**
+     * Eight vectors of outputs at a time in registers (at 512 bits a whole 128-float head, so each
+     * value row is read once, front to back), then four, then one, then the scalar rest. Every
+     * output lane sums over t in the same order whichever block it falls in: the bits do not
+     * depend on the width.
+     */
     static void weightedSum(float[] w, int n, float[] v, int vOff, int stride, int dims, float[] out, int outOff) {
         int d = 0;
+        for (; d + 8 * L <= dims && L >= 16; d += 8 * L) { // 8 accumulators: only with 32 registers
+            FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+            FloatVector a4 = FloatVector.zero(F), a5 = FloatVector.zero(F), a6 = FloatVector.zero(F), a7 = FloatVector.zero(F);
+            for (int t = 0; t < n; t++) {
+                FloatVector wt = FloatVector.broadcast(F, w[t]);
+                int row = vOff + t * stride + d;
+                a0 = FloatVector.fromArray(F, v, row).fma(wt, a0);
+                a1 = FloatVector.fromArray(F, v, row + L).fma(wt, a1);
+                a2 = FloatVector.fromArray(F, v, row + 2 * L).fma(wt, a2);
+                a3 = FloatVector.fromArray(F, v, row + 3 * L).fma(wt, a3);
+                a4 = FloatVector.fromArray(F, v, row + 4 * L).fma(wt, a4);
+                a5 = FloatVector.fromArray(F, v, row + 5 * L).fma(wt, a5);
+                a6 = FloatVector.fromArray(F, v, row + 6 * L).fma(wt, a6);
+                a7 = FloatVector.fromArray(F, v, row + 7 * L).fma(wt, a7);
+            }
+            a0.intoArray(out, outOff + d);
+            a1.intoArray(out, outOff + d + L);
+            a2.intoArray(out, outOff + d + 2 * L);
+            a3.intoArray(out, outOff + d + 3 * L);
+            a4.intoArray(out, outOff + d + 4 * L);
+            a5.intoArray(out, outOff + d + 5 * L);
+            a6.intoArray(out, outOff + d + 6 * L);
+            a7.intoArray(out, outOff + d + 7 * L);
+        }
         for (; d + 4 * L <= dims; d += 4 * L) {
             FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
             for (int t = 0; t < n; t++) {

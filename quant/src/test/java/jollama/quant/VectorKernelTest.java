@@ -82,7 +82,7 @@ class VectorKernelTest {
     void weightedSumMatchesScalarLoop() {
         Random r = new Random(12);
         int stride = 300;
-        for (int dims : new int[] {5, 64, 128, 131}) {
+        for (int dims : new int[] {5, 64, 128, 131, 200}) {
             for (int n : new int[] {1, 2, 17, 100}) {
                 float[] w = RandomRows.activations(r, n, 1);
                 float[] v = RandomRows.activations(r, n * stride + 9, 1);

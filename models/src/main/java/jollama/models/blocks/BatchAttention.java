@@ -22,9 +22,9 @@ public final class BatchAttention implements ParallelTask {
     private final float[][] keys;
     private final float[][] values;
     private final int[] positions;
+    private final int[] headStrides;
     private final float[][] scores;
     private final AtomicInteger next = new AtomicInteger();
-    private final int kvDim;
     private float[] q;
     private float[] out;
     private int rows;
@@ -34,17 +34,18 @@ public final class BatchAttention implements ParallelTask {
         this.attention = attention;
         this.pool = pool;
         this.qDim = attention.heads() * attention.headDim();
-        this.kvDim = attention.kvDim();
         this.keys = new float[maxRows][];
         this.values = new float[maxRows][];
         this.positions = new int[maxRows];
+        this.headStrides = new int[maxRows];
         this.scores = new float[pool.threads()][];
     }
 
-    /** Row {@code row} attends at {@code position} over these keys and values (one layer of its sequence's cache). */
-    public void row(int row, float[] rowKeys, float[] rowValues, int position) {
-        keys[row] = rowKeys;
-        values[row] = rowValues;
+    /** Row {@code row} attends at {@code position} over one layer of its sequence's cache. */
+    public void row(int row, KVCache cache, int layer, int position) {
+        keys[row] = cache.keys(layer);
+        values[row] = cache.values(layer);
+        headStrides[row] = cache.headStride();
         positions[row] = position;
     }
 
@@ -89,7 +90,7 @@ public final class BatchAttention implements ParallelTask {
                 s = scores[worker] = new float[Math.max(pos + 1, 1024)]; // grows with the context, then stays
             }
             int off = row * qDim + head * headDim;
-            attention.attend(head, q, off, keys[row], values[row], kvDim, pos, s, out, off);
+            attention.attend(head, q, off, keys[row], values[row], headStrides[row], pos, s, out, off);
         }
     }
 }

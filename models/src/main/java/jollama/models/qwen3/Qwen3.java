@@ -192,7 +192,7 @@ public final class Qwen3 implements LanguageModel {
                 s.rope.rotate(b.q, t * qDim, c.heads(), pos);
                 s.rope.rotate(b.k, t * kvDim, c.kvHeads(), pos);
                 s.cache.store(l, pos, b.k, t * kvDim, b.v, t * kvDim);
-                b.attention.row(t, s.cache.keys(l), s.cache.values(l), pos);
+                b.attention.row(t, s.cache, l, pos);
             }
             b.attention.run(b.q, b.attnOut, n);
             multiply(b, wo[l], b.attnOut, n, b.projOut);

@@ -31,7 +31,7 @@ final class Qwen3Sequence implements Sequence {
     Qwen3Sequence(Qwen3 model, int capacity, Rope rope) {
         this.model = model;
         this.c = model.config;
-        this.cache = new KVCache(c.layers(), capacity, c.kvDim());
+        this.cache = new KVCache(c.layers(), capacity, c.kvHeads(), c.headDim());
         this.rope = rope;
         this.batch = new Qwen3Batch(model, BATCH);
         this.last = new float[c.hidden()];
