@@ -73,6 +73,74 @@ public final class FloatMath {
         weightedSumScalar(w, n, v, vOff, stride, 0, dims, out, outOff);
     }
 
+    /**
+     * The largest magnitude a half holds; {@link #toHalves} clamps to it, so that a cache of
+     * halves never holds an infinity that would turn a softmax into NaNs.
+     */
+    public static final float HALF_MAX = 65504f;
+
+    /**
+     * {@code dst[dstOff + i] = half(src[srcOff + i])}, rounded to nearest even and clamped to
+     * ±{@link #HALF_MAX} (NaN stays NaN): how attention's key/value cache stores a position.
+     */
+    public static void toHalves(float[] src, int srcOff, short[] dst, int dstOff, int n) {
+        Objects.checkFromIndexSize(srcOff, n, src.length);
+        Objects.checkFromIndexSize(dstOff, n, dst.length);
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = Float.floatToFloat16(Math.max(-HALF_MAX, Math.min(HALF_MAX, src[srcOff + i])));
+        }
+    }
+
+    /**
+     * Σ a[aOff + i] · h[hOff + i] for i in [0, n), the halves h read as fp16 bits. Exact products
+     * as {@link #dot}'s, for finite halves and |a| < 2^16 (attention's queries; the vector path
+     * scales a by 2^112 to skip re-biasing each half's exponent).
+     */
+    public static float dotHalves(float[] a, int aOff, short[] h, int hOff, int n) {
+        Objects.checkFromIndexSize(aOff, n, a.length);
+        Objects.checkFromIndexSize(hOff, n, h.length);
+        if (Simd.ENABLED) {
+            return FloatMathVector.dotHalves(a, aOff, h, hOff, n);
+        }
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[aOff + i] * Float.float16ToFloat(h[hOff + i]);
+        }
+        return s;
+    }
+
+    /**
+     * {@link #weightedSum} over values stored as fp16 bits: {@code out[outOff + d] = Σ_t w[t] ·
+     * v[vOff + t·stride + d]}. For finite halves and |w| < 2^16 (softmax weights are in [0, 1]).
+     */
+    public static void weightedSumHalves(float[] w, int n, short[] v, int vOff, int stride, int dims, float[] out,
+                                         int outOff) {
+        Objects.checkFromIndexSize(0, n, w.length);
+        Objects.checkFromIndexSize(outOff, dims, out.length);
+        if (n > 0 && dims > 0) {
+            if (stride < 0) {
+                throw new IllegalArgumentException("negative stride " + stride);
+            }
+            Objects.checkFromIndexSize(vOff, Math.addExact(Math.multiplyExact(n - 1, stride), dims), v.length);
+        }
+        if (Simd.ENABLED) {
+            FloatMathVector.weightedSumHalves(w, n, v, vOff, stride, dims, out, outOff);
+            return;
+        }
+        weightedSumHalvesScalar(w, n, v, vOff, stride, 0, dims, out, outOff);
+    }
+
+    static void weightedSumHalvesScalar(float[] w, int n, short[] v, int vOff, int stride, int from, int dims,
+                                        float[] out, int outOff) {
+        for (int d = from; d < dims; d++) {
+            float s = 0;
+            for (int t = 0; t < n; t++) {
+                s += w[t] * Float.float16ToFloat(v[vOff + t * stride + d]);
+            }
+            out[outOff + d] = s;
+        }
+    }
+
     static void weightedSumScalar(float[] w, int n, float[] v, int vOff, int stride, int from, int dims, float[] out,
                                   int outOff) {
         for (int d = from; d < dims; d++) {

@@ -3,6 +3,7 @@ package jollama.quant;
 import static jollama.quant.SimdSpecies.sum;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -110,6 +111,94 @@ final class FloatMathVector {
             a.intoArray(out, outOff + d);
         }
         FloatMath.weightedSumScalar(w, n, v, vOff, stride, d, dims, out, outOff);
+    }
+
+    private static final VectorSpecies<Short> S = SimdSpecies.S;
+    private static final VectorSpecies<Integer> I = SimdSpecies.I;
+    /** 2^112: a half's bits moved 13 up read as a float 2^-112 times the half's value. */
+    private static final float HALF_BIAS = 0x1p112f;
+    private static final IntVector HALF_FIELDS = IntVector.broadcast(SimdSpecies.I, 0x8FFFE000);
+
+    /**
+     * L halves at {@code h[off]} as floats 2^-112 times their value, for finite halves: the bits
+     * sign-extended to ints and shifted 13 up put the exponent and mantissa in a float's fields
+     * (and the sign in bit 31, the mask clearing the sign-extension bits). Normal and subnormal
+     * halves both come out exact; the caller's 2^112 factor goes on the other operand, where one
+     * multiply serves a whole vector or row.
+     */
+    private static FloatVector halvesScaled(short[] h, int off) {
+        IntVector i = (IntVector) ShortVector.fromArray(S, h, off).convertShape(VectorOperators.S2I, I, 0);
+        return i.lanewise(VectorOperators.LSHL, 13).and(HALF_FIELDS).reinterpretAsFloats();
+    }
+
+    static float dotHalves(float[] a, int aOff, short[] h, int hOff, int n) {
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = FloatVector.zero(F);
+        int i = 0;
+        for (; i + 2 * L <= n; i += 2 * L) {
+            s0 = FloatVector.fromArray(F, a, aOff + i).mul(HALF_BIAS).fma(halvesScaled(h, hOff + i), s0);
+            s1 = FloatVector.fromArray(F, a, aOff + i + L).mul(HALF_BIAS).fma(halvesScaled(h, hOff + i + L), s1);
+        }
+        for (; i + L <= n; i += L) {
+            s0 = FloatVector.fromArray(F, a, aOff + i).mul(HALF_BIAS).fma(halvesScaled(h, hOff + i), s0);
+        }
+        float s = sum(s0.add(s1));
+        for (; i < n; i++) {
+            s += a[aOff + i] * Float.float16ToFloat(h[hOff + i]);
+        }
+        return s;
+    }
+
+    /** {@link #weightedSum}'s blocking over fp16 values (eight vectors at 512 bits, else four, then one). */
+    static void weightedSumHalves(float[] w, int n, short[] v, int vOff, int stride, int dims, float[] out, int outOff) {
+        int d = 0;
+        for (; d + 8 * L <= dims && L >= 16; d += 8 * L) {
+            FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+            FloatVector a4 = FloatVector.zero(F), a5 = FloatVector.zero(F), a6 = FloatVector.zero(F), a7 = FloatVector.zero(F);
+            for (int t = 0; t < n; t++) {
+                FloatVector wt = FloatVector.broadcast(F, w[t] * HALF_BIAS);
+                int row = vOff + t * stride + d;
+                a0 = halvesScaled(v, row).fma(wt, a0);
+                a1 = halvesScaled(v, row + L).fma(wt, a1);
+                a2 = halvesScaled(v, row + 2 * L).fma(wt, a2);
+                a3 = halvesScaled(v, row + 3 * L).fma(wt, a3);
+                a4 = halvesScaled(v, row + 4 * L).fma(wt, a4);
+                a5 = halvesScaled(v, row + 5 * L).fma(wt, a5);
+                a6 = halvesScaled(v, row + 6 * L).fma(wt, a6);
+                a7 = halvesScaled(v, row + 7 * L).fma(wt, a7);
+            }
+            a0.intoArray(out, outOff + d);
+            a1.intoArray(out, outOff + d + L);
+            a2.intoArray(out, outOff + d + 2 * L);
+            a3.intoArray(out, outOff + d + 3 * L);
+            a4.intoArray(out, outOff + d + 4 * L);
+            a5.intoArray(out, outOff + d + 5 * L);
+            a6.intoArray(out, outOff + d + 6 * L);
+            a7.intoArray(out, outOff + d + 7 * L);
+        }
+        for (; d + 4 * L <= dims; d += 4 * L) {
+            FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
+            for (int t = 0; t < n; t++) {
+                FloatVector wt = FloatVector.broadcast(F, w[t] * HALF_BIAS);
+                int row = vOff + t * stride + d;
+                a0 = halvesScaled(v, row).fma(wt, a0);
+                a1 = halvesScaled(v, row + L).fma(wt, a1);
+                a2 = halvesScaled(v, row + 2 * L).fma(wt, a2);
+                a3 = halvesScaled(v, row + 3 * L).fma(wt, a3);
+            }
+            a0.intoArray(out, outOff + d);
+            a1.intoArray(out, outOff + d + L);
+            a2.intoArray(out, outOff + d + 2 * L);
+            a3.intoArray(out, outOff + d + 3 * L);
+        }
+        for (; d + L <= dims; d += L) {
+            FloatVector a = FloatVector.zero(F);
+            for (int t = 0; t < n; t++) {
+                a = halvesScaled(v, vOff + t * stride + d).fma(FloatVector.broadcast(F, w[t] * HALF_BIAS), a);
+            }
+            a.intoArray(out, outOff + d);
+        }
+        FloatMath.weightedSumHalvesScalar(w, n, v, vOff, stride, d, dims, out, outOff);
     }
 
     private static final float LOG2E = 1.44269504088896341f;

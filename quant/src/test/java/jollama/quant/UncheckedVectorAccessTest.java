@@ -81,5 +81,13 @@ class UncheckedVectorAccessTest {
         assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.weightedSum(a, 4, b, 1, 16, 16, out, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.weightedSum(a, 4, b, 0, 16, 16, out, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.weightedSum(a, 65, b, 0, 0, 16, out, 0));
+        short[] h = new short[64];
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.dotHalves(a, 0, h, 1, 64));
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.dotHalves(a, 1, h, 0, 64));
+        assertDoesNotThrow(() -> FloatMath.weightedSumHalves(a, 4, h, 0, 16, 16, out, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.weightedSumHalves(a, 4, h, 1, 16, 16, out, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.weightedSumHalves(a, 4, h, 0, 16, 16, out, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.toHalves(a, 1, h, 0, 64));
+        assertThrows(IndexOutOfBoundsException.class, () -> FloatMath.toHalves(a, 0, h, 1, 64));
     }
 }

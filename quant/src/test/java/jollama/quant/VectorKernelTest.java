@@ -101,6 +101,79 @@ class VectorKernelTest {
         }
     }
 
+    /** Random finite halves: normal ones of either sign, some subnormal, some ±0 and ±max. */
+    private static short[] randomHalves(Random r, int n) {
+        short[] h = new short[n];
+        for (int i = 0; i < n; i++) {
+            int kind = r.nextInt(10);
+            int bits = switch (kind) {
+                case 0 -> r.nextInt(0x400); // subnormal or zero
+                case 1 -> 0x7BFF; // the largest finite half
+                default -> r.nextInt(0x7C00); // any finite magnitude
+            };
+            h[i] = (short) (r.nextBoolean() ? bits | 0x8000 : bits);
+        }
+        return h;
+    }
+
+    private static float[] widen(short[] h) {
+        float[] f = new float[h.length];
+        for (int i = 0; i < h.length; i++) {
+            f[i] = Float.float16ToFloat(h[i]);
+        }
+        return f;
+    }
+
+    @Test
+    void halvesGiveTheBitsOfTheirFloats() {
+        // the vector kernels over fp16 values must be the float kernels on the widened values,
+        // bit for bit: attention over a cache of halves then rounds only where storing did
+        Random r = new Random(21);
+        for (int n : new int[] {1, 7, 16, 33, 128, 131}) {
+            float[] a = RandomRows.activations(r, n + 3, 1);
+            short[] h = randomHalves(r, n + 5);
+            float[] hf = widen(h);
+            assertEquals(Float.floatToRawIntBits(FloatMath.dot(a, 3, hf, 5, n)),
+                    Float.floatToRawIntBits(FloatMath.dotHalves(a, 3, h, 5, n)), n + " elements");
+        }
+        int stride = 160;
+        for (int dims : new int[] {5, 64, 128, 131, 160}) {
+            for (int n : new int[] {1, 2, 17, 100}) {
+                float[] w = new float[n];
+                for (int t = 0; t < n; t++) {
+                    w[t] = r.nextFloat(); // softmax weights
+                }
+                short[] v = randomHalves(r, (n - 1) * stride + dims + 9);
+                float[] vf = widen(v);
+                float[] expected = new float[dims + 3];
+                float[] out = new float[dims + 3];
+                FloatMath.weightedSum(w, n, vf, 9, stride, dims, expected, 3);
+                FloatMath.weightedSumHalves(w, n, v, 9, stride, dims, out, 3);
+                for (int d = 0; d < dims + 3; d++) {
+                    assertEquals(Float.floatToRawIntBits(expected[d]), Float.floatToRawIntBits(out[d]),
+                            dims + " dims, " + n + " positions, d=" + d);
+                }
+            }
+        }
+    }
+
+    @Test
+    void toHalvesRoundsToNearestEvenAndClampsToTheHalfRange() {
+        float[] f = {1f, 1f + 0x1p-11f, 1f + 0x1p-11f + 0x1p-20f, -3.5e-6f, 65504f, 65520f, 1e9f, -1e9f, 0f, -0f};
+        short[] h = new short[f.length];
+        FloatMath.toHalves(f, 0, h, 0, f.length);
+        assertEquals(0x3C00, h[0] & 0xFFFF);
+        assertEquals(0x3C00, h[1] & 0xFFFF, "a tie rounds to even");
+        assertEquals(0x3C01, h[2] & 0xFFFF, "past the tie rounds up");
+        assertEquals(-3.5e-6f, Float.float16ToFloat(h[3]), 0x1p-24f, "a subnormal half");
+        for (int i = 4; i <= 6; i++) {
+            assertEquals(0x7BFF, h[i] & 0xFFFF, f[i] + " is clamped to the largest half, not infinity");
+        }
+        assertEquals(0xFBFF, h[7] & 0xFFFF);
+        assertEquals(0x0000, h[8] & 0xFFFF);
+        assertEquals(0x8000, h[9] & 0xFFFF);
+    }
+
     @Test
     void expAndSumIsWithinTwoUlpOfMathExp() {
         Random r = new Random(5);

@@ -35,20 +35,20 @@ public final class Attention {
      * Writes head {@code head}'s output for the query {@code q[qOff..]} (that head's slice) at
      * position {@code pos} into {@code out[outOff..]}, using {@code scores} (≥ pos+1) as scratch.
      * Keys and values are laid out as {@link KVCache} keeps them: key/value head j's positions
-     * from {@code j · headStride} on, {@code headDim} floats each.
+     * from {@code j · headStride} on, {@code headDim} halves each.
      */
-    public void attend(int head, float[] q, int qOff, float[] keys, float[] values, int headStride, int pos,
+    public void attend(int head, float[] q, int qOff, short[] keys, short[] values, int headStride, int pos,
                        float[] scores, float[] out, int outOff) {
         int kvOff = (head / group) * headStride;
         float max = Float.NEGATIVE_INFINITY;
         for (int t = 0; t <= pos; t++) {
-            float s = FloatMath.dot(q, qOff, keys, kvOff + t * headDim, headDim) * scale;
+            float s = FloatMath.dotHalves(q, qOff, keys, kvOff + t * headDim, headDim) * scale;
             scores[t] = s;
             max = Math.max(max, s);
         }
         float sum = FloatMath.expAndSum(scores, pos + 1, max);
         // normalize the head's outputs rather than every weight: headDim multiplies, not pos + 1
-        FloatMath.weightedSum(scores, pos + 1, values, kvOff, headDim, headDim, out, outOff);
+        FloatMath.weightedSumHalves(scores, pos + 1, values, kvOff, headDim, headDim, out, outOff);
         float inv = 1.0f / sum;
         for (int i = outOff; i < outOff + headDim; i++) {
             out[i] *= inv;

@@ -19,8 +19,8 @@ public final class BatchAttention implements ParallelTask {
     private final Attention attention;
     private final ParallelPool pool;
     private final int qDim;
-    private final float[][] keys;
-    private final float[][] values;
+    private final short[][] keys;
+    private final short[][] values;
     private final int[] positions;
     private final int[] headStrides;
     private final float[][] scores;
@@ -34,8 +34,8 @@ public final class BatchAttention implements ParallelTask {
         this.attention = attention;
         this.pool = pool;
         this.qDim = attention.heads() * attention.headDim();
-        this.keys = new float[maxRows][];
-        this.values = new float[maxRows][];
+        this.keys = new short[maxRows][];
+        this.values = new short[maxRows][];
         this.positions = new int[maxRows];
         this.headStrides = new int[maxRows];
         this.scores = new float[pool.threads()][];
