@@ -14,16 +14,6 @@ public final class FloatMath {
     private FloatMath() {
     }
 
-    /** Σ a[aOff + i] · b[bOff + i] for i in [0, n). */
-    public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        Objects.checkFromIndexSize(aOff, n, a.length);
-        Objects.checkFromIndexSize(bOff, n, b.length);
-        if (Simd.ENABLED) {
-            return FloatMathVector.dot(a, aOff, b, bOff, n);
-        }
-        return dotScalar(a, aOff, b, bOff, n);
-    }
-
     /** {@code y[yOff + i] += alpha · x[xOff + i]} for i in [0, n). */
     public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         Objects.checkFromIndexSize(xOff, n, x.length);
@@ -53,27 +43,6 @@ public final class FloatMath {
     }
 
     /**
-     * {@code out[outOff + d] = Σ_t w[t] · v[vOff + t·stride + d]} for t in [0, n) and d in [0, dims):
-     * attention's weighted sum of values, each output kept in a register over all positions
-     * instead of being loaded and stored once per position.
-     */
-    public static void weightedSum(float[] w, int n, float[] v, int vOff, int stride, int dims, float[] out, int outOff) {
-        Objects.checkFromIndexSize(0, n, w.length);
-        Objects.checkFromIndexSize(outOff, dims, out.length);
-        if (n > 0 && dims > 0) {
-            if (stride < 0) {
-                throw new IllegalArgumentException("negative stride " + stride);
-            }
-            Objects.checkFromIndexSize(vOff, Math.addExact(Math.multiplyExact(n - 1, stride), dims), v.length);
-        }
-        if (Simd.ENABLED) {
-            FloatMathVector.weightedSum(w, n, v, vOff, stride, dims, out, outOff);
-            return;
-        }
-        weightedSumScalar(w, n, v, vOff, stride, 0, dims, out, outOff);
-    }
-
-    /**
      * The largest magnitude a half holds; {@link #toHalves} clamps to it, so that a cache of
      * halves never holds an infinity that would turn a softmax into NaNs.
      */
@@ -92,9 +61,9 @@ public final class FloatMath {
     }
 
     /**
-     * Σ a[aOff + i] · h[hOff + i] for i in [0, n), the halves h read as fp16 bits. Exact products
-     * as {@link #dot}'s, for finite halves and |a| < 2^16 (attention's queries; the vector path
-     * scales a by 2^112 to skip re-biasing each half's exponent).
+     * Σ a[aOff + i] · h[hOff + i] for i in [0, n), the halves h read as fp16 bits: attention's
+     * scores. For finite halves and |a| < 2^16 (queries): the vector path multiplies a by 2^112
+     * instead of re-biasing each half's exponent, which leaves every product exact.
      */
     public static float dotHalves(float[] a, int aOff, short[] h, int hOff, int n) {
         Objects.checkFromIndexSize(aOff, n, a.length);
@@ -110,8 +79,10 @@ public final class FloatMath {
     }
 
     /**
-     * {@link #weightedSum} over values stored as fp16 bits: {@code out[outOff + d] = Σ_t w[t] ·
-     * v[vOff + t·stride + d]}. For finite halves and |w| < 2^16 (softmax weights are in [0, 1]).
+     * {@code out[outOff + d] = Σ_t w[t] · v[vOff + t·stride + d]} for t in [0, n) and d in
+     * [0, dims), the values v read as fp16 bits: attention's weighted sum of values, each output
+     * kept in a register over all positions. For finite halves and |w| < 2^16 (softmax weights
+     * are in [0, 1]), as {@link #dotHalves}.
      */
     public static void weightedSumHalves(float[] w, int n, short[] v, int vOff, int stride, int dims, float[] out,
                                          int outOff) {
@@ -141,17 +112,6 @@ public final class FloatMath {
         }
     }
 
-    static void weightedSumScalar(float[] w, int n, float[] v, int vOff, int stride, int from, int dims, float[] out,
-                                  int outOff) {
-        for (int d = from; d < dims; d++) {
-            float s = 0;
-            for (int t = 0; t < n; t++) {
-                s += w[t] * v[vOff + t * stride + d];
-            }
-            out[outOff + d] = s;
-        }
-    }
-
     /**
      * The unnormalized softmax of {@code s[0 .. n)}: {@code s[i] = e^(s[i] - max)}, returning their
      * sum. The Vector API path uses its own exponential (range reduction and a polynomial, lane-wise
@@ -174,14 +134,6 @@ public final class FloatMath {
             sum += e;
         }
         return sum;
-    }
-
-    static float dotScalar(float[] a, int aOff, float[] b, int bOff, int n) {
-        float s = 0;
-        for (int i = 0; i < n; i++) {
-            s += a[aOff + i] * b[bOff + i];
-        }
-        return s;
     }
 
     static void axpyScalar(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {

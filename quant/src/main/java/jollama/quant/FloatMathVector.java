@@ -16,24 +16,6 @@ final class FloatMathVector {
     private FloatMathVector() {
     }
 
-    static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        FloatVector s0 = FloatVector.zero(F);
-        FloatVector s1 = FloatVector.zero(F);
-        int i = 0;
-        for (; i + 2 * L <= n; i += 2 * L) { // two accumulators hide the FMA latency
-            s0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), s0);
-            s1 = FloatVector.fromArray(F, a, aOff + i + L).fma(FloatVector.fromArray(F, b, bOff + i + L), s1);
-        }
-        for (; i + L <= n; i += L) {
-            s0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), s0);
-        }
-        float s = sum(s0.add(s1));
-        for (; i < n; i++) {
-            s += a[aOff + i] * b[bOff + i];
-        }
-        return s;
-    }
-
     static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         FloatVector a = FloatVector.broadcast(F, alpha);
         int i = 0;
@@ -54,63 +36,6 @@ final class FloatMathVector {
         for (; i < n; i++) {
             out[outOff + i] = x[xOff + i] * scale * weight[i];
         }
-    }
-
-    /**
-     * Eight vectors of outputs at a time in registers (at 512 bits a whole 128-float head, so each
-     * value row is read once, front to back), then four, then one, then the scalar rest. Every
-     * output lane sums over t in the same order whichever block it falls in: the bits do not
-     * depend on the width.
-     */
-    static void weightedSum(float[] w, int n, float[] v, int vOff, int stride, int dims, float[] out, int outOff) {
-        int d = 0;
-        for (; d + 8 * L <= dims && L >= 16; d += 8 * L) { // 8 accumulators: only with 32 registers
-            FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
-            FloatVector a4 = FloatVector.zero(F), a5 = FloatVector.zero(F), a6 = FloatVector.zero(F), a7 = FloatVector.zero(F);
-            for (int t = 0; t < n; t++) {
-                FloatVector wt = FloatVector.broadcast(F, w[t]);
-                int row = vOff + t * stride + d;
-                a0 = FloatVector.fromArray(F, v, row).fma(wt, a0);
-                a1 = FloatVector.fromArray(F, v, row + L).fma(wt, a1);
-                a2 = FloatVector.fromArray(F, v, row + 2 * L).fma(wt, a2);
-                a3 = FloatVector.fromArray(F, v, row + 3 * L).fma(wt, a3);
-                a4 = FloatVector.fromArray(F, v, row + 4 * L).fma(wt, a4);
-                a5 = FloatVector.fromArray(F, v, row + 5 * L).fma(wt, a5);
-                a6 = FloatVector.fromArray(F, v, row + 6 * L).fma(wt, a6);
-                a7 = FloatVector.fromArray(F, v, row + 7 * L).fma(wt, a7);
-            }
-            a0.intoArray(out, outOff + d);
-            a1.intoArray(out, outOff + d + L);
-            a2.intoArray(out, outOff + d + 2 * L);
-            a3.intoArray(out, outOff + d + 3 * L);
-            a4.intoArray(out, outOff + d + 4 * L);
-            a5.intoArray(out, outOff + d + 5 * L);
-            a6.intoArray(out, outOff + d + 6 * L);
-            a7.intoArray(out, outOff + d + 7 * L);
-        }
-        for (; d + 4 * L <= dims; d += 4 * L) {
-            FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
-            for (int t = 0; t < n; t++) {
-                FloatVector wt = FloatVector.broadcast(F, w[t]);
-                int row = vOff + t * stride + d;
-                a0 = FloatVector.fromArray(F, v, row).fma(wt, a0);
-                a1 = FloatVector.fromArray(F, v, row + L).fma(wt, a1);
-                a2 = FloatVector.fromArray(F, v, row + 2 * L).fma(wt, a2);
-                a3 = FloatVector.fromArray(F, v, row + 3 * L).fma(wt, a3);
-            }
-            a0.intoArray(out, outOff + d);
-            a1.intoArray(out, outOff + d + L);
-            a2.intoArray(out, outOff + d + 2 * L);
-            a3.intoArray(out, outOff + d + 3 * L);
-        }
-        for (; d + L <= dims; d += L) {
-            FloatVector a = FloatVector.zero(F);
-            for (int t = 0; t < n; t++) {
-                a = FloatVector.fromArray(F, v, vOff + t * stride + d).fma(FloatVector.broadcast(F, w[t]), a);
-            }
-            a.intoArray(out, outOff + d);
-        }
-        FloatMath.weightedSumScalar(w, n, v, vOff, stride, d, dims, out, outOff);
     }
 
     private static final VectorSpecies<Short> S = SimdSpecies.S;
@@ -149,7 +74,11 @@ final class FloatMathVector {
         return s;
     }
 
-    /** {@link #weightedSum}'s blocking over fp16 values (eight vectors at 512 bits, else four, then one). */
+    /**
+     * Eight vectors of outputs at a time in registers (at 512 bits a whole 128-value head, so each
+     * value row is read once, front to back), then four, then one, then the scalar rest. Every
+     * output lane sums over t in the same order whichever block it falls in.
+     */
     static void weightedSumHalves(float[] w, int n, short[] v, int vOff, int stride, int dims, float[] out, int outOff) {
         int d = 0;
         for (; d + 8 * L <= dims && L >= 16; d += 8 * L) {
