@@ -76,12 +76,12 @@ final class FloatMathVector {
 
     /**
      * Eight vectors of outputs at a time in registers (at 512 bits a whole 128-value head, so each
-     * value row is read once, front to back), then four, then one, then the scalar rest. Every
-     * output lane sums over t in the same order whichever block it falls in.
+     * value row is read once, front to back), then one, then the scalar rest. Every output lane
+     * sums over t in the same order whichever block it falls in.
      */
     static void weightedSumHalves(float[] w, int n, short[] v, int vOff, int stride, int dims, float[] out, int outOff) {
         int d = 0;
-        for (; d + 8 * L <= dims && L >= 16; d += 8 * L) {
+        for (; d + 8 * L <= dims; d += 8 * L) { // 8 accumulators, the weight and a temporary: 10 of 16 registers
             FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
             FloatVector a4 = FloatVector.zero(F), a5 = FloatVector.zero(F), a6 = FloatVector.zero(F), a7 = FloatVector.zero(F);
             for (int t = 0; t < n; t++) {
@@ -104,21 +104,6 @@ final class FloatMathVector {
             a5.intoArray(out, outOff + d + 5 * L);
             a6.intoArray(out, outOff + d + 6 * L);
             a7.intoArray(out, outOff + d + 7 * L);
-        }
-        for (; d + 4 * L <= dims; d += 4 * L) {
-            FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
-            for (int t = 0; t < n; t++) {
-                FloatVector wt = FloatVector.broadcast(F, w[t] * HALF_BIAS);
-                int row = vOff + t * stride + d;
-                a0 = halvesScaled(v, row).fma(wt, a0);
-                a1 = halvesScaled(v, row + L).fma(wt, a1);
-                a2 = halvesScaled(v, row + 2 * L).fma(wt, a2);
-                a3 = halvesScaled(v, row + 3 * L).fma(wt, a3);
-            }
-            a0.intoArray(out, outOff + d);
-            a1.intoArray(out, outOff + d + L);
-            a2.intoArray(out, outOff + d + 2 * L);
-            a3.intoArray(out, outOff + d + 3 * L);
         }
         for (; d + L <= dims; d += L) {
             FloatVector a = FloatVector.zero(F);
