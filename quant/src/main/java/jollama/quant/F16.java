@@ -20,7 +20,7 @@ public final class F16 implements QuantFormat {
 
     @Override
     public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
-        Layouts.checkAccess(this, src, offset, n, dst, dstOffset);
+        Layouts.checkAccess(this, 1, 2, src, offset, n, dst, dstOffset);
         if (Simd.ENABLED) {
             F16Vector.dequantizeRow(src, offset, dst, dstOffset, n);
         } else {
@@ -43,7 +43,7 @@ public final class F16 implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, w, offset, n, x, xOffset);
+        Layouts.checkAccess(this, 1, 2, w, offset, n, x, xOffset);
         return Simd.ENABLED ? F16Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
     }
 

@@ -18,7 +18,7 @@ public final class F32 implements QuantFormat {
 
     @Override
     public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
-        Layouts.checkAccess(this, src, offset, n, dst, dstOffset);
+        Layouts.checkAccess(this, 1, 4, src, offset, n, dst, dstOffset);
         MemorySegment.copy(src, Layouts.F32, offset, dst, dstOffset, n);
     }
 
@@ -29,7 +29,7 @@ public final class F32 implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, w, offset, n, x, xOffset);
+        Layouts.checkAccess(this, 1, 4, w, offset, n, x, xOffset);
         return Simd.ENABLED ? F32Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
     }
 

@@ -27,7 +27,7 @@ public final class Q4_0 implements QuantFormat {
 
     @Override
     public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
-        Layouts.checkAccess(this, src, offset, n, dst, dstOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, src, offset, n, dst, dstOffset);
         if (Simd.ENABLED) {
             Q4_0Vector.dequantizeRow(src, offset, dst, dstOffset, n);
         } else {
@@ -79,7 +79,7 @@ public final class Q4_0 implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, w, offset, n, x, xOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
         return Simd.ENABLED ? Q4_0Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
     }
 

@@ -27,7 +27,7 @@ public final class Q4_1 implements QuantFormat {
 
     @Override
     public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
-        Layouts.checkAccess(this, src, offset, n, dst, dstOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, src, offset, n, dst, dstOffset);
         for (int b = 0; b < n / QK; b++) {
             long o = offset + (long) b * BLOCK_BYTES;
             float d = Fp16.toFloat(src.get(I16, o));
@@ -74,7 +74,7 @@ public final class Q4_1 implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, w, offset, n, x, xOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
         return Simd.ENABLED ? Q4_1Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
     }
 

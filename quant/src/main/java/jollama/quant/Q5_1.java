@@ -28,7 +28,7 @@ public final class Q5_1 implements QuantFormat {
 
     @Override
     public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
-        Layouts.checkAccess(this, src, offset, n, dst, dstOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, src, offset, n, dst, dstOffset);
         for (int b = 0; b < n / QK; b++) {
             long o = offset + (long) b * BLOCK_BYTES;
             float d = Fp16.toFloat(src.get(I16, o));
@@ -82,7 +82,7 @@ public final class Q5_1 implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, w, offset, n, x, xOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
         return Simd.ENABLED ? Q5Vector.dot(w, offset, x, xOffset, n, true) : dotScalar(w, offset, x, xOffset, n);
     }
 

@@ -34,7 +34,7 @@ public final class Q5_K implements QuantFormat {
 
     @Override
     public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
-        Layouts.checkAccess(this, src, offset, n, dst, dstOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, src, offset, n, dst, dstOffset);
         for (int b = 0; b < n / QK; b++) {
             long o = offset + (long) b * BLOCK_BYTES;
             int y = dstOffset + b * QK;
@@ -69,7 +69,7 @@ public final class Q5_K implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, w, offset, n, x, xOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
         return Simd.ENABLED ? Q5_KVector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
     }
 

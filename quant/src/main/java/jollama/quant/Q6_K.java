@@ -33,7 +33,7 @@ public final class Q6_K implements QuantFormat {
 
     @Override
     public void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {
-        Layouts.checkAccess(this, src, offset, n, dst, dstOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, src, offset, n, dst, dstOffset);
         if (Simd.ENABLED) {
             Q6_KVector.dequantizeRow(src, offset, dst, dstOffset, n);
         } else {
@@ -71,13 +71,13 @@ public final class Q6_K implements QuantFormat {
 
     @Override
     public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, w, offset, n, x, xOffset);
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
         return Simd.ENABLED ? Q6_KVector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
     }
 
     @Override
     public void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
-        Layouts.checkAccess4(this, w, offset, n, x, x0, x1, x2, x3, y);
+        Layouts.checkAccess4(this, QK, BLOCK_BYTES, w, offset, n, x, x0, x1, x2, x3, y);
         if (Simd.ENABLED) {
             Q6_KVector.dot4(w, offset, x, x0, x1, x2, x3, n, y);
         } else {

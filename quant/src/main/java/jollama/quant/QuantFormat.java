@@ -56,7 +56,7 @@ public sealed interface QuantFormat permits F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5
      * {@code y} must hold {@link #DOT4_FLOATS}: the results go to y[0..3], the rest is scratch.
      */
     default void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
-        Layouts.checkAccess4(this, w, offset, n, x, x0, x1, x2, x3, y);
+        Layouts.checkAccess4(this, blockSize(), (int) rowBytes(blockSize()), w, offset, n, x, x0, x1, x2, x3, y);
         y[0] = dot(w, offset, x, x0, n);
         y[1] = dot(w, offset, x, x1, n);
         y[2] = dot(w, offset, x, x2, n);
