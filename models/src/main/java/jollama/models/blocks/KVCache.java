@@ -22,9 +22,9 @@ public final class KVCache {
         this.kvHeads = kvHeads;
         this.headDim = headDim;
         this.capacity = capacity;
-        int floats = Math.multiplyExact(Math.multiplyExact(capacity, kvHeads), headDim);
-        this.keys = new short[layers][floats];
-        this.values = new short[layers][floats];
+        int halves = Math.multiplyExact(Math.multiplyExact(capacity, kvHeads), headDim);
+        this.keys = new short[layers][halves];
+        this.values = new short[layers][halves];
     }
 
     public int capacity() {
