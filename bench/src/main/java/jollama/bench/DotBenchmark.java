@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 import jollama.gguf.GGMLType;
+import jollama.quant.Activations;
 import jollama.quant.QuantFormat;
 import jollama.quant.QuantFormats;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +21,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One thread, one cache-resident block of rows: the fused dot kernels' compute speed, Vector API
- * versus the scalar twin. Scores are rows/s of {@value #COLS} weights; multiply by
+ * One thread, one cache-resident block of rows: the fused dot kernels' compute speed (the kernel
+ * matrix products run, on prepared {@link Activations}), Vector API versus the scalar twin. Scores are rows/s of {@value #COLS} weights; multiply by
  * {@value #COLS} for weights/s (the Q4_K row is 2304 bytes, Q6_K 3360, Q8_0 4352).
  */
 @State(Scope.Thread)
@@ -43,8 +44,10 @@ public class DotBenchmark {
     private MemorySegment rows;
     private long rowBytes;
     private float[] x;
+    private final Activations input = new Activations();
     private int row;
-    private final float[] y4 = new float[jollama.quant.QuantFormat.DOT4_FLOATS];
+    private final float[] scratch = new float[QuantFormat.SCRATCH_FLOATS];
+    private final float[] y4 = new float[QuantFormat.DOT4_FLOATS];
 
     @Setup
     public void setUp() {
@@ -53,6 +56,8 @@ public class DotBenchmark {
         rows = BenchData.rows(arena, format, ROWS, COLS, 3);
         rowBytes = format.rowBytes(COLS);
         x = BenchData.activations(4 * COLS, 4);
+        input.set(x, 0, 4, COLS);
+        input.prepareFor(format);
     }
 
     @TearDown
@@ -63,14 +68,14 @@ public class DotBenchmark {
     @Benchmark
     public float vector() {
         row = (row + 1) & (ROWS - 1);
-        return format.dot(rows, row * rowBytes, x, 0, COLS);
+        return format.dot(rows, row * rowBytes, input, 0, scratch);
     }
 
     /** One row against four activation rows (batched decode); compare with four calls of {@link #vector}. */
     @Benchmark
     public float[] vector4() {
         row = (row + 1) & (ROWS - 1);
-        format.dot4(rows, row * rowBytes, x, 0, COLS, 2 * COLS, 3 * COLS, COLS, y4);
+        format.dot4(rows, row * rowBytes, input, 0, 1, 2, 3, y4);
         return y4;
     }
 

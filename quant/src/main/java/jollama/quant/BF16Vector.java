@@ -1,6 +1,8 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.loadFloats;
 import static jollama.quant.SimdSpecies.sum;
+
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
@@ -27,20 +29,20 @@ final class BF16Vector {
                 .lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
     }
 
-    static float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+    static float dot(MemorySegment w, long offset, MemorySegment x, long xOffset, int n) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
         int i = 0;
         for (; i + 2 * L <= n; i += 2 * L) {
-            acc0 = load(w, offset + 2L * i).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
-            acc1 = load(w, offset + 2L * (i + L)).fma(FloatVector.fromArray(F, x, xOffset + i + L), acc1);
+            acc0 = load(w, offset + 2L * i).fma(loadFloats(x, xOffset + 4L * i), acc0);
+            acc1 = load(w, offset + 2L * (i + L)).fma(loadFloats(x, xOffset + 4L * (i + L)), acc1);
         }
         for (; i + L <= n; i += L) {
-            acc0 = load(w, offset + 2L * i).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
+            acc0 = load(w, offset + 2L * i).fma(loadFloats(x, xOffset + 4L * i), acc0);
         }
         float sum = sum(acc0.add(acc1));
         for (; i < n; i++) {
-            sum += Bf16.toFloat(w.get(Layouts.I16, offset + 2L * i)) * x[xOffset + i];
+            sum += Bf16.toFloat(w.get(Layouts.I16, offset + 2L * i)) * x.get(Layouts.F32, xOffset + 4L * i);
         }
         return sum;
     }

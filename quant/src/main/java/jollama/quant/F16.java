@@ -42,9 +42,12 @@ public final class F16 implements QuantFormat {
     }
 
     @Override
-    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, 1, 2, w, offset, n, x, xOffset);
-        return Simd.ENABLED ? F16Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+    public float dot(MemorySegment w, long offset, Activations x, int row, float[] scratch) {
+        Layouts.checkAccess(this, 1, 2, w, offset, x, row, scratch);
+        if (!Simd.ENABLED) {
+            return dotScalar(w, offset, x.values(), row * x.cols(), x.cols());
+        }
+        return F16Vector.dot(w, offset, x.segment(), x.offset(row), x.cols());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.loadFloats;
 import static jollama.quant.SimdSpecies.sum;
+
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
@@ -42,16 +44,16 @@ final class F16Vector {
         return bits.or(e.and(HALF_SIGN).lanewise(VectorOperators.LSHL, 16)).reinterpretAsFloats();
     }
 
-    static float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+    static float dot(MemorySegment w, long offset, MemorySegment x, long xOffset, int n) {
         // One load site only: the decode is long, and each inlined copy of it costs C2 nodes.
         FloatVector acc = FloatVector.zero(F);
         int i = 0;
         for (; i + L <= n; i += L) {
-            acc = load(w, offset + 2L * i).fma(FloatVector.fromArray(F, x, xOffset + i), acc);
+            acc = load(w, offset + 2L * i).fma(loadFloats(x, xOffset + 4L * i), acc);
         }
         float sum = sum(acc);
         for (; i < n; i++) {
-            sum += Fp16.toFloat(w.get(Layouts.I16, offset + 2L * i)) * x[xOffset + i];
+            sum += Fp16.toFloat(w.get(Layouts.I16, offset + 2L * i)) * x.get(Layouts.F32, xOffset + 4L * i);
         }
         return sum;
     }

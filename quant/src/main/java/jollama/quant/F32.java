@@ -28,9 +28,12 @@ public final class F32 implements QuantFormat {
     }
 
     @Override
-    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, 1, 4, w, offset, n, x, xOffset);
-        return Simd.ENABLED ? F32Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+    public float dot(MemorySegment w, long offset, Activations x, int row, float[] scratch) {
+        Layouts.checkAccess(this, 1, 4, w, offset, x, row, scratch);
+        if (!Simd.ENABLED) {
+            return dotScalar(w, offset, x.values(), row * x.cols(), x.cols());
+        }
+        return F32Vector.dot(w, offset, x.segment(), x.offset(row), x.cols());
     }
 
     @Override

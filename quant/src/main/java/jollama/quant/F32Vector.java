@@ -1,6 +1,8 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.loadFloats;
 import static jollama.quant.SimdSpecies.sum;
+
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
@@ -16,7 +18,7 @@ final class F32Vector {
     private F32Vector() {
     }
 
-    static float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
+    static float dot(MemorySegment w, long offset, MemorySegment x, long xOffset, int n) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
         FloatVector acc2 = FloatVector.zero(F);
@@ -24,21 +26,21 @@ final class F32Vector {
         int i = 0;
         for (; i + 4 * L <= n; i += 4 * L) {
             long o = offset + 4L * i;
-            acc0 = FloatVector.fromMemorySegment(F, w, o, LE).fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
+            acc0 = FloatVector.fromMemorySegment(F, w, o, LE).fma(loadFloats(x, xOffset + 4L * i), acc0);
             acc1 = FloatVector.fromMemorySegment(F, w, o + 4L * L, LE)
-                    .fma(FloatVector.fromArray(F, x, xOffset + i + L), acc1);
+                    .fma(loadFloats(x, xOffset + 4L * (i + L)), acc1);
             acc2 = FloatVector.fromMemorySegment(F, w, o + 8L * L, LE)
-                    .fma(FloatVector.fromArray(F, x, xOffset + i + 2 * L), acc2);
+                    .fma(loadFloats(x, xOffset + 4L * (i + 2 * L)), acc2);
             acc3 = FloatVector.fromMemorySegment(F, w, o + 12L * L, LE)
-                    .fma(FloatVector.fromArray(F, x, xOffset + i + 3 * L), acc3);
+                    .fma(loadFloats(x, xOffset + 4L * (i + 3 * L)), acc3);
         }
         for (; i + L <= n; i += L) {
             acc0 = FloatVector.fromMemorySegment(F, w, offset + 4L * i, LE)
-                    .fma(FloatVector.fromArray(F, x, xOffset + i), acc0);
+                    .fma(loadFloats(x, xOffset + 4L * i), acc0);
         }
         float sum = sum(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) {
-            sum += w.get(Layouts.F32, offset + 4L * i) * x[xOffset + i];
+            sum += w.get(Layouts.F32, offset + 4L * i) * x.get(Layouts.F32, xOffset + 4L * i);
         }
         return sum;
     }

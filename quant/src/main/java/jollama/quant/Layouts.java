@@ -45,13 +45,29 @@ final class Layouts {
         Objects.checkFromIndexSize(xOffset, n, x.length);
     }
 
+    /**
+     * {@link #checkAccess} for a prepared product: the row at {@code offset}, as long as the
+     * activations' rows, inside {@code w}; {@code row} one of theirs; the scratch large enough.
+     */
+    static void checkAccess(Object format, int blockSize, int blockBytes, MemorySegment w, long offset,
+                            Activations x, int row, float[] scratch) {
+        int n = x.cols();
+        checkRow(n, blockSize, format);
+        Objects.checkFromIndexSize(offset, (long) (n / blockSize) * blockBytes, w.byteSize());
+        Objects.checkIndex(row, x.rows());
+        Objects.checkFromIndexSize(0, QuantFormat.SCRATCH_FLOATS, scratch.length);
+    }
+
     /** {@link #checkAccess} for {@link QuantFormat#dot4}: four activation rows and the result array. */
-    static void checkAccess4(Object format, int blockSize, int blockBytes, MemorySegment w, long offset, int n,
-                             float[] x, int x0, int x1, int x2, int x3, float[] y) {
-        checkAccess(format, blockSize, blockBytes, w, offset, n, x, x0);
-        Objects.checkFromIndexSize(x1, n, x.length);
-        Objects.checkFromIndexSize(x2, n, x.length);
-        Objects.checkFromIndexSize(x3, n, x.length);
+    static void checkAccess4(Object format, int blockSize, int blockBytes, MemorySegment w, long offset,
+                             Activations x, int r0, int r1, int r2, int r3, float[] y) {
+        int n = x.cols();
+        checkRow(n, blockSize, format);
+        Objects.checkFromIndexSize(offset, (long) (n / blockSize) * blockBytes, w.byteSize());
+        Objects.checkIndex(r0, x.rows());
+        Objects.checkIndex(r1, x.rows());
+        Objects.checkIndex(r2, x.rows());
+        Objects.checkIndex(r3, x.rows());
         Objects.checkFromIndexSize(0, QuantFormat.DOT4_FLOATS, y.length);
     }
 }

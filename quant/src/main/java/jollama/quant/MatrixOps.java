@@ -29,7 +29,7 @@ public final class MatrixOps implements AutoCloseable {
 
     private final ParallelPool pool;
     private final boolean ownsPool;
-    private final MatVecTask matVec = new MatVecTask();
+    private final MatVecTask matVec;
     private final MatMulTask matMul;
     private final FewTokensTask fewTokens;
     private final Matrix[] one = new Matrix[1];
@@ -43,6 +43,7 @@ public final class MatrixOps implements AutoCloseable {
     private MatrixOps(ParallelPool pool, boolean ownsPool) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.ownsPool = ownsPool;
+        this.matVec = new MatVecTask(pool.threads());
         this.matMul = new MatMulTask(pool.threads());
         this.fewTokens = new FewTokensTask(pool.threads());
     }
@@ -82,6 +83,9 @@ public final class MatrixOps implements AutoCloseable {
         }
         matVec.ensure(ws.length);
         for (int i = 0; i < ws.length; i++) {
+            if (ws[i].cols() != ws[0].cols()) {
+                throw new IllegalArgumentException("matrices of one input must have as many columns");
+            }
             Objects.checkFromIndexSize(0, ws[i].cols(), x.length);
             Objects.checkFromIndexSize(0, ws[i].rows(), ys[i].length);
             matVec.matrices[i] = ws[i];
@@ -199,17 +203,19 @@ public final class MatrixOps implements AutoCloseable {
     /** Rows of one or more matrices, in chunks taken from a shared counter. */
     private static final class MatVecTask implements ParallelTask {
         private final AtomicInteger next = new AtomicInteger();
+        private final Activations input = new Activations();
+        private final float[][] scratch; // per worker: the kernels' scratch
         Matrix[] matrices = new Matrix[4];
         float[][] outputs = new float[4][];
         int[] outputOffsets = new int[4];
         private QuantFormat[] formats = new QuantFormat[4];
         private int[] chunks = new int[4]; // chunk size per matrix
         private int[] firstChunk = new int[5]; // chunk numbers at which each matrix starts
-        private boolean[] q4kSums = new boolean[4]; // matrix m is Q4_K, use the sums kernel
-        private float[] sums = new float[0]; // x's Q4_K sub-block sums, computed once per call
         private int count;
-        private float[] x;
-        private int xOffset;
+
+        MatVecTask(int threads) {
+            scratch = new float[threads][QuantFormat.SCRATCH_FLOATS];
+        }
 
         void ensure(int n) {
             if (matrices.length < n) { // grows once, for the widest group a model uses
@@ -217,7 +223,6 @@ public final class MatrixOps implements AutoCloseable {
                 outputs = new float[n][];
                 outputOffsets = new int[n];
                 formats = new QuantFormat[n];
-                q4kSums = new boolean[n];
                 chunks = new int[n];
                 firstChunk = new int[n + 1];
             }
@@ -226,31 +231,19 @@ public final class MatrixOps implements AutoCloseable {
         /** Prepares a run over the first {@code count} matrices; returns the number of weights. */
         long set(int count, float[] x, int xOffset, int threads) {
             this.count = count;
-            this.x = x;
-            this.xOffset = xOffset;
+            input.set(x, xOffset, 1, matrices[0].cols());
             long weights = 0;
             int total = 0;
-            int sumCols = 0;
             for (int i = 0; i < count; i++) {
                 Matrix w = matrices[i];
                 formats[i] = w.format();
-                q4kSums[i] = Simd.ENABLED && formats[i] == Q4_K.INSTANCE;
-                if (q4kSums[i]) {
-                    sumCols = Math.max(sumCols, w.cols());
-                }
+                input.prepareFor(formats[i]); // e.g. Q4_K's sums of x: once here, not once per row
                 weights += (long) w.rows() * w.cols();
                 chunks[i] = chunk(w.rows(), threads);
                 firstChunk[i] = total;
                 total += (w.rows() + chunks[i] - 1) / chunks[i];
             }
             firstChunk[count] = total;
-            if (sumCols > 0) { // Q4_K's min term needs Σx per 32 weights: once here, not once per row
-                int need = sumCols / Q4_K.QK * Q4_KVector.SUMS_STRIDE;
-                if (sums.length < need) {
-                    sums = new float[need]; // grows once per wider input
-                }
-                Q4_KVector.sums(x, xOffset, sumCols, sums);
-            }
             next.set(0);
             return weights;
         }
@@ -261,12 +254,12 @@ public final class MatrixOps implements AutoCloseable {
                 outputs[i] = null;
                 formats[i] = null;
             }
-            x = null;
         }
 
         @Override
         public void run(int worker, int workers) {
             int total = firstChunk[count];
+            float[] s = scratch[worker];
             int m = 0;
             for (int c = next.getAndIncrement(); c < total; c = next.getAndIncrement()) {
                 while (c >= firstChunk[m + 1]) {
@@ -277,17 +270,10 @@ public final class MatrixOps implements AutoCloseable {
                 float[] y = outputs[m];
                 int yOffset = outputOffsets[m];
                 long rowBytes = w.rowBytes();
-                int cols = w.cols();
                 int r0 = (c - firstChunk[m]) * chunks[m];
                 int r1 = Math.min(w.rows(), r0 + chunks[m]);
-                if (q4kSums[m]) {
-                    for (int r = r0; r < r1; r++) {
-                        y[yOffset + r] = Q4_KVector.dotSums(w.data(), r * rowBytes, x, xOffset, sums, cols);
-                    }
-                } else {
-                    for (int r = r0; r < r1; r++) {
-                        y[yOffset + r] = f.dot(w.data(), r * rowBytes, x, xOffset, cols);
-                    }
+                for (int r = r0; r < r1; r++) {
+                    y[yOffset + r] = f.dot(w.data(), r * rowBytes, input, 0, s);
                 }
             }
         }
@@ -381,18 +367,14 @@ public final class MatrixOps implements AutoCloseable {
 
     /**
      * Rows in chunks from a shared counter, each row against the tokens four at a time with
-     * {@link QuantFormat#dot4} (Q4_K: the sums kernel that matVec uses), so that every token's
-     * result has the bits of its own matVec.
+     * {@link QuantFormat#dot4}, so that every token's result has the bits of its own matVec.
      */
     private static final class FewTokensTask implements ParallelTask {
         private final AtomicInteger next = new AtomicInteger();
-        private final float[][] results; // per worker: the four dots of dot4
-        private float[] sums = new float[0]; // Q4_K: each token's sub-block sums, SUMS_STRIDE-padded
-        private int sumsPerToken;
+        private final Activations input = new Activations();
+        private final float[][] results; // per worker: the four dots of dot4, and scratch
         private Matrix w;
         private QuantFormat format;
-        private boolean q4kSums;
-        private float[] x;
         private float[] y;
         private int n;
         private int chunk;
@@ -401,30 +383,18 @@ public final class MatrixOps implements AutoCloseable {
             results = new float[threads][QuantFormat.DOT4_FLOATS];
         }
 
-        /** The input of the products that follow: Q4_K sums computed once for all of them. */
+        /** The input of the products that follow, prepared once for all of them. */
         void prepare(Matrix[] ws, float[] x, int n) {
-            this.x = x;
             this.n = n;
-            int cols = ws[0].cols();
-            boolean anyQ4k = false;
+            input.set(x, 0, n, ws[0].cols());
             for (Matrix w : ws) {
-                anyQ4k |= Simd.ENABLED && w.format() == Q4_K.INSTANCE;
-            }
-            if (anyQ4k) {
-                sumsPerToken = cols / Q4_K.QK * Q4_KVector.SUMS_STRIDE;
-                if (sums.length < n * sumsPerToken) {
-                    sums = new float[n * sumsPerToken]; // grows once per wider input or larger step
-                }
-                for (int t = 0; t < n; t++) {
-                    Q4_KVector.sums(x, t * cols, cols, sums, t * sumsPerToken);
-                }
+                input.prepareFor(w.format());
             }
         }
 
         void set(Matrix w, float[] y, int threads) {
             this.w = w;
             this.format = w.format();
-            this.q4kSums = Simd.ENABLED && format == Q4_K.INSTANCE;
             this.y = y;
             this.chunk = chunk(w.rows(), threads);
             next.set(0);
@@ -433,18 +403,16 @@ public final class MatrixOps implements AutoCloseable {
         void clear() {
             w = null;
             format = null;
-            x = null;
             y = null;
         }
 
         @Override
         public void run(int worker, int workers) {
             Matrix w = this.w;
+            QuantFormat f = format;
             int rows = w.rows();
-            int cols = w.cols();
             long rowBytes = w.rowBytes();
             float[] r4 = results[worker];
-            int sp = sumsPerToken;
             for (int r0 = next.getAndAdd(chunk); r0 < rows; r0 = next.getAndAdd(chunk)) {
                 int r1 = Math.min(rows, r0 + chunk);
                 for (int r = r0; r < r1; r++) {
@@ -453,21 +421,12 @@ public final class MatrixOps implements AutoCloseable {
                         if (last - t < 2) {
                             // one or two tokens: padded to four they would cost more than their own dots
                             for (int i = t; i <= last; i++) {
-                                y[i * rows + r] = q4kSums
-                                        ? Q4_KVector.dotSums(w.data(), r * rowBytes, x, i * cols, sums, i * sp, cols)
-                                        : format.dot(w.data(), r * rowBytes, x, i * cols, cols);
+                                y[i * rows + r] = f.dot(w.data(), r * rowBytes, input, i, r4);
                             }
                             continue;
                         }
                         // three tokens repeat the last one: same work as four, no branch in the kernel
-                        int t1 = Math.min(t + 1, last);
-                        int t2 = Math.min(t + 2, last);
-                        if (q4kSums) {
-                            Q4_KVector.dotSums4(w.data(), r * rowBytes, x, t * cols, t1 * cols, t2 * cols, last * cols,
-                                    sums, t * sp, t1 * sp, t2 * sp, last * sp, cols, r4);
-                        } else {
-                            format.dot4(w.data(), r * rowBytes, x, t * cols, t1 * cols, t2 * cols, last * cols, cols, r4);
-                        }
+                        f.dot4(w.data(), r * rowBytes, input, t, Math.min(t + 1, last), Math.min(t + 2, last), last, r4);
                         for (int i = t; i <= last; i++) {
                             y[i * rows + r] = r4[i - t];
                         }

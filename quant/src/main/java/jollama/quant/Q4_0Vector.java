@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.loadFloats;
 import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.SimdSpecies.BIAS8;
 import static jollama.quant.SimdSpecies.b2f;
@@ -26,19 +27,18 @@ final class Q4_0Vector {
     private Q4_0Vector() {
     }
 
-    static float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkRow(n, QK, Q4_0.INSTANCE);
+    static float dot(MemorySegment w, long offset, MemorySegment x, long xOffset, int n) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
         int nb = n / QK;
         for (int b = 0; b < nb; b++) {
             long o = offset + (long) b * BYTES;
-            int xo = xOffset + b * QK;
+            long xo = xOffset + 4L * b * QK;
             FloatVector t = FloatVector.zero(F);
             for (int c = 0; c < QK / 2; c += L) {
                 ByteVector q = loadBytes(w, o + 2 + c);
-                t = b2f(lowNibbles(q).sub(BIAS8)).fma(FloatVector.fromArray(F, x, xo + c), t);
-                t = b2f(highNibbles(q).sub(BIAS8)).fma(FloatVector.fromArray(F, x, xo + QK / 2 + c), t);
+                t = b2f(lowNibbles(q).sub(BIAS8)).fma(loadFloats(x, xo + 4L * c), t);
+                t = b2f(highNibbles(q).sub(BIAS8)).fma(loadFloats(x, xo + 4L * (QK / 2 + c)), t);
             }
             float d = Fp16.toFloat(w.get(Layouts.I16, o));
             if ((b & 1) == 0) {

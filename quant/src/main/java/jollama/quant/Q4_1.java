@@ -73,9 +73,12 @@ public final class Q4_1 implements QuantFormat {
     }
 
     @Override
-    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
-        return Simd.ENABLED ? Q4_1Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+    public float dot(MemorySegment w, long offset, Activations x, int row, float[] scratch) {
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, x, row, scratch);
+        if (!Simd.ENABLED) {
+            return dotScalar(w, offset, x.values(), row * x.cols(), x.cols());
+        }
+        return Q4_1Vector.dot(w, offset, x.segment(), x.offset(row), x.cols());
     }
 
     @Override

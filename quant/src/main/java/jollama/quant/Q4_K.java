@@ -84,16 +84,25 @@ public final class Q4_K implements QuantFormat {
     }
 
     @Override
-    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
+    public float dot(MemorySegment w, long offset, Activations x, int row, float[] scratch) {
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, x, row, scratch);
         if (!Simd.ENABLED) {
-            return dotScalar(w, offset, x, xOffset, n);
+            return dotScalar(w, offset, x.values(), row * x.cols(), x.cols());
         }
-        // the kernel matVec runs, so that one row alone gives the bits it gets in a product; matVec
-        // computes the sub-block sums once for all rows, a lone row pays for them here
-        float[] sums = new float[n / QK * Q4_KVector.SUMS_STRIDE];
-        Q4_KVector.sums(x, xOffset, n, sums);
-        return Q4_KVector.dotSums(w, offset, x, xOffset, sums, n);
+        return Q4_KVector.dotSums(w, offset, x.segment(), x.offset(row), x.q4kSums(), x.q4kSumsOffset(row), x.cols(),
+                scratch);
+    }
+
+    @Override
+    public void dot4(MemorySegment w, long offset, Activations x, int r0, int r1, int r2, int r3, float[] y) {
+        Layouts.checkAccess4(this, QK, BLOCK_BYTES, w, offset, x, r0, r1, r2, r3, y);
+        if (!Simd.ENABLED) {
+            QuantFormat.super.dot4(w, offset, x, r0, r1, r2, r3, y);
+            return;
+        }
+        int n = x.cols();
+        Q4_KVector.dotSums4(w, offset, x.values(), r0 * n, r1 * n, r2 * n, r3 * n, x.q4kSums(), x.q4kSumsOffset(r0),
+                x.q4kSumsOffset(r1), x.q4kSumsOffset(r2), x.q4kSumsOffset(r3), n, y);
     }
 
     @Override

@@ -4,20 +4,26 @@ import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.SimdSpecies.sumLanes;
 import static jollama.quant.Layouts.I64;
 import static jollama.quant.SimdSpecies.b2f;
+import static jollama.quant.SimdSpecies.LOW4;
 import static jollama.quant.SimdSpecies.highNibbles;
+import static jollama.quant.SimdSpecies.i2f;
 import static jollama.quant.SimdSpecies.loadBytes;
+import static jollama.quant.SimdSpecies.loadFloats;
 import static jollama.quant.SimdSpecies.lowNibbles;
+import static jollama.quant.SimdSpecies.widen;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API kernels for {@link Q4_K}. Per superblock the eight 6-bit scales and mins are decoded
  * with a handful of int operations (no table), then each 64-weight group streams its 32 nibble
- * bytes once: low and high nibbles are split in the byte domain and widened lane-parallel to
+ * bytes once: zero-extended to int lanes, masked (low nibbles) or shifted (high) and converted to
  * float; the two sub-blocks of a group feed two accumulators (see {@link #dotSums}).
  */
 final class Q4_KVector {
@@ -58,58 +64,44 @@ final class Q4_KVector {
     }
 
     /**
-     * {@link #dot} for callers that hold the sub-block sums of x ({@link #sums}; matVec computes
-     * them once for all rows). With w = d·sc·q − dmin·m, Σ w·x = Σ_j d·sc_j·(Σ q·x) − dmin·Σ_j m_j·X_j:
-     * the inner loop does one FMA per weight vector instead of two, and the min term takes one
-     * vector FMA per superblock.
+     * Σ w·x of one row, with x in native memory ({@link Activations}) and the sub-block sums of x
+     * in {@code xs} ({@link #sums}). With w = d·sc·q − dmin·m, Σ w·x = Σ_j d·sc_j·(Σ q·x) −
+     * dmin·Σ_j m_j·X_j: the inner loop does one FMA per weight vector, the min term one vector FMA
+     * per superblock. The eight d·sc_j go through {@code scales} (a vector store, then one
+     * broadcast load each): extracting them in scalar code cost more than the nibbles did.
      */
-    static float dotSums(MemorySegment w, long offset, float[] x, int xOffset, float[] xs, int n) {
-        return dotSums(w, offset, x, xOffset, xs, 0, n);
-    }
-
-    /** {@link #dotSums} with the sums at {@code xs[xsOffset ..]}. */
-    static float dotSums(MemorySegment w, long offset, float[] x, int xOffset, float[] xs, int xsOffset, int n) {
-        Layouts.checkRow(n, Q4_K.QK, Q4_K.INSTANCE);
+    static float dotSums(MemorySegment w, long offset, MemorySegment x, long xOffset, float[] xs, int xsOffset, int n,
+                         float[] scales) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
         FloatVector accMin = FloatVector.zero(F);
+        long xo = xOffset;
         for (int b = 0; b < n / Q4_K.QK; b++) {
             long o = offset + (long) b * Q4_K.BLOCK_BYTES;
-            int xo = xOffset + b * Q4_K.QK;
             long h0 = w.get(I64, o);
             long h1 = w.get(I64, o + 8);
             float d = Float.float16ToFloat((short) h0);
             float dmin = Float.float16ToFloat((short) (h0 >>> 16));
             long sc = Q4_K.scales(h0, h1);
             long mn = Q4_K.mins(h0, h1);
-            for (int k = 0; k < 8; k += L) { // the eight mins as bytes, widened L at a time
-                accMin = b2f(LongVector.broadcast(LongVector.SPECIES_128, mn >>> (8 * k)).reinterpretAsBytes())
-                        .mul(dmin).fma(FloatVector.fromArray(F, xs, xsOffset + SUMS_STRIDE * b + k), accMin);
+            int s = xsOffset + SUMS_STRIDE * b;
+            for (int k = 0; k < 8; k += L) { // the eight scales and mins as bytes, widened L at a time
+                accMin = bytes(mn >>> (8 * k)).mul(dmin).fma(FloatVector.fromArray(F, xs, s + k), accMin);
+                bytes(sc >>> (8 * k)).mul(d).intoArray(scales, k);
             }
-            // two 64-weight groups per iteration: a loop of two long bodies costs C2 less loop and
-            // scale bookkeeping than four short ones (+8 %), and fits its inlining budget where
-            // four groups written out do not. The operations, and so the bits, are those of one
-            // group after the other.
-            for (int g = 0; g < 4; g += 2) {
-                long q = o + Q4_K.OFF_QS + 32L * g;
-                int xg = xo + 64 * g;
+            long q = o + Q4_K.OFF_QS;
+            for (int g = 0; g < 4; g++) { // 32 bytes: sub-block 2g in the low nibbles, 2g+1 in the high
                 FloatVector t0 = FloatVector.zero(F);
                 FloatVector t1 = FloatVector.zero(F);
-                FloatVector u0 = FloatVector.zero(F);
-                FloatVector u1 = FloatVector.zero(F);
                 for (int c = 0; c < 32; c += L) {
-                    ByteVector bytes = loadBytes(w, q + c);
-                    t0 = b2f(lowNibbles(bytes)).fma(FloatVector.fromArray(F, x, xg + c), t0);
-                    t1 = b2f(highNibbles(bytes)).fma(FloatVector.fromArray(F, x, xg + 32 + c), t1);
-                    ByteVector next = loadBytes(w, q + 32 + c);
-                    u0 = b2f(lowNibbles(next)).fma(FloatVector.fromArray(F, x, xg + 64 + c), u0);
-                    u1 = b2f(highNibbles(next)).fma(FloatVector.fromArray(F, x, xg + 96 + c), u1);
+                    IntVector v = widen(loadBytes(w, q + c));
+                    t0 = i2f(v.and(LOW4)).fma(loadFloats(x, xo + 4L * c), t0);
+                    t1 = i2f(v.lanewise(VectorOperators.LSHR, 4)).fma(loadFloats(x, xo + 128 + 4L * c), t1);
                 }
-                int shift = 16 * g;
-                acc0 = t0.fma(FloatVector.broadcast(F, d * (int) ((sc >>> shift) & 0xFF)), acc0);
-                acc1 = t1.fma(FloatVector.broadcast(F, d * (int) ((sc >>> (shift + 8)) & 0xFF)), acc1);
-                acc0 = u0.fma(FloatVector.broadcast(F, d * (int) ((sc >>> (shift + 16)) & 0xFF)), acc0);
-                acc1 = u1.fma(FloatVector.broadcast(F, d * (int) ((sc >>> (shift + 24)) & 0xFF)), acc1);
+                acc0 = t0.fma(FloatVector.broadcast(F, scales[2 * g]), acc0);
+                acc1 = t1.fma(FloatVector.broadcast(F, scales[2 * g + 1]), acc1);
+                q += 32;
+                xo += 256;
             }
         }
         return sum(acc0.add(acc1).sub(accMin));
@@ -123,7 +115,6 @@ final class Q4_KVector {
      */
     static void dotSums4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, float[] xs,
                          int s0, int s1, int s2, int s3, int n, float[] y) {
-        Layouts.checkRow(n, Q4_K.QK, Q4_K.INSTANCE);
         FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
         FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F), b2 = FloatVector.zero(F), b3 = FloatVector.zero(F);
         FloatVector m0 = FloatVector.zero(F), m1 = FloatVector.zero(F), m2 = FloatVector.zero(F), m3 = FloatVector.zero(F);
@@ -182,6 +173,11 @@ final class Q4_KVector {
         for (int t = 0; t < 4; t++) {
             y[t] = sumLanes(y, 4 + t * L);
         }
+    }
+
+    /** The eight bytes of {@code v} (low first) in the first lanes, sign-extended to floats. */
+    private static FloatVector bytes(long v) {
+        return b2f(LongVector.broadcast(LongVector.SPECIES_128, v).reinterpretAsBytes());
     }
 
     static void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {

@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.loadFloats;
 import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.SimdSpecies.NIBBLE;
 import static jollama.quant.SimdSpecies.loadBytes;
@@ -35,15 +36,14 @@ final class Q5Vector {
     private Q5Vector() {
     }
 
-    static float dot(MemorySegment w, long offset, float[] x, int xOffset, int n, boolean q51) {
-        Layouts.checkRow(n, QK, q51 ? Q5_1.INSTANCE : Q5_0.INSTANCE);
+    static float dot(MemorySegment w, long offset, MemorySegment x, long xOffset, int n, boolean q51) {
         int bytes = q51 ? Q5_1.BLOCK_BYTES : Q5_0.BLOCK_BYTES;
         int qhOff = q51 ? 4 : 2;
         int qsOff = qhOff + 4;
         FloatVector acc0 = FloatVector.zero(F);
         for (int b = 0; b < n / QK; b++) {
             long o = offset + (long) b * bytes;
-            int xo = xOffset + b * QK;
+            long xo = xOffset + 4L * b * QK;
             long head = w.get(Layouts.I64, o); // d, (m,) qh: the first 8 bytes hold them in both formats
             float d = Float.float16ToFloat((short) head);
             float c = q51 ? Float.float16ToFloat((short) (head >>> 16)) : -16 * d;
@@ -58,7 +58,7 @@ final class Q5Vector {
                 IntVector v = ((IntVector) nib.convertShape(VectorOperators.B2I, I, 0))
                         .or(qh.lanewise(VectorOperators.LSHR, IntVector.fromArray(I, IOTA, j)).and(ONE).lanewise(VectorOperators.LSHL, 4));
                 acc0 = ((FloatVector) v.convertShape(VectorOperators.I2F, F, 0)).fma(dv, cv)
-                        .fma(FloatVector.fromArray(F, x, xo + j), acc0);
+                        .fma(loadFloats(x, xo + 4L * j), acc0);
             }
         }
         return sum(acc0);

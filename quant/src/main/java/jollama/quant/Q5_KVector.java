@@ -1,5 +1,6 @@
 package jollama.quant;
 
+import static jollama.quant.SimdSpecies.loadFloats;
 import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.Layouts.I64;
 import static jollama.quant.SimdSpecies.BYTES_01;
@@ -27,13 +28,12 @@ final class Q5_KVector {
     private Q5_KVector() {
     }
 
-    static float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkRow(n, Q5_K.QK, Q5_K.INSTANCE);
+    static float dot(MemorySegment w, long offset, MemorySegment x, long xOffset, int n) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
         for (int b = 0; b < n / Q5_K.QK; b++) {
             long o = offset + (long) b * Q5_K.BLOCK_BYTES;
-            int xo = xOffset + b * Q5_K.QK;
+            long xo = xOffset + 4L * b * Q5_K.QK;
             long h0 = w.get(I64, o); // d, dmin, scale bytes 0-3
             long h1 = w.get(I64, o + 8); // scale bytes 4-11
             float d = Float.float16ToFloat((short) h0);
@@ -45,7 +45,7 @@ final class Q5_KVector {
                 FloatVector dj = FloatVector.broadcast(F, d * (int) ((sc >>> (8 * j)) & 0xFF));
                 FloatVector nj = FloatVector.broadcast(F, -(dmin * (int) ((mn >>> (8 * j)) & 0xFF)));
                 long q = o + Q5_K.OFF_QS + 32L * (j >> 1);
-                int xj = xo + 32 * j;
+                long xj = xo + 128L * j;
                 for (int c = 0; c < 32; c += L) {
                     ByteVector nib = loadBytes(w, q + c).reinterpretAsInts()
                             .lanewise(VectorOperators.LSHR, 4 * (j & 1)).reinterpretAsBytes().and(NIBBLE);
@@ -53,7 +53,7 @@ final class Q5_KVector {
                             .lanewise(VectorOperators.LSHR, j).and(BYTES_01).lanewise(VectorOperators.LSHL, 4)
                             .reinterpretAsBytes();
                     FloatVector wv = b2f(nib.or(fifth)).fma(dj, nj);
-                    FloatVector xv = FloatVector.fromArray(F, x, xj + c);
+                    FloatVector xv = loadFloats(x, xj + 4L * c);
                     acc0 = wv.fma(xv, acc0);
                 }
                 FloatVector t = acc0; // alternate accumulators between iterations: two FMA chains

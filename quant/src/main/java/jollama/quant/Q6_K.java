@@ -70,18 +70,30 @@ public final class Q6_K implements QuantFormat {
     }
 
     @Override
-    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
-        return Simd.ENABLED ? Q6_KVector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+    public float dot(MemorySegment w, long offset, Activations x, int row, float[] scratch) {
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, x, row, scratch);
+        if (!Simd.ENABLED) {
+            return dotScalar(w, offset, x.values(), row * x.cols(), x.cols());
+        }
+        return Q6_KVector.dot(w, offset, x.segment(), x.offset(row), x.q6kSums(), x.q6kSumsOffset(row), x.cols(),
+                scratch);
     }
 
     @Override
-    public void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
-        Layouts.checkAccess4(this, QK, BLOCK_BYTES, w, offset, n, x, x0, x1, x2, x3, y);
+    public void dot4(MemorySegment w, long offset, Activations x, int r0, int r1, int r2, int r3, float[] y) {
+        Layouts.checkAccess4(this, QK, BLOCK_BYTES, w, offset, x, r0, r1, r2, r3, y);
         if (Simd.ENABLED) {
-            Q6_KVector.dot4(w, offset, x, x0, x1, x2, x3, n, y);
+            float[] xs = x.q6kSums();
+            float[] v = x.values();
+            int n = x.cols();
+            Q6_KVector.dot2(w, offset, v, r2 * n, r3 * n, xs, x.q6kSumsOffset(r2), x.q6kSumsOffset(r3), n, y);
+            float c = y[0];
+            float d = y[1];
+            Q6_KVector.dot2(w, offset, v, r0 * n, r1 * n, xs, x.q6kSumsOffset(r0), x.q6kSumsOffset(r1), n, y);
+            y[2] = c;
+            y[3] = d;
         } else {
-            QuantFormat.super.dot4(w, offset, x, x0, x1, x2, x3, n, y);
+            QuantFormat.super.dot4(w, offset, x, r0, r1, r2, r3, y);
         }
     }
 

@@ -64,18 +64,21 @@ public final class Q8_0 implements QuantFormat {
     }
 
     @Override
-    public float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, n, x, xOffset);
-        return Simd.ENABLED ? Q8_0Vector.dot(w, offset, x, xOffset, n) : dotScalar(w, offset, x, xOffset, n);
+    public float dot(MemorySegment w, long offset, Activations x, int row, float[] scratch) {
+        Layouts.checkAccess(this, QK, BLOCK_BYTES, w, offset, x, row, scratch);
+        if (!Simd.ENABLED) {
+            return dotScalar(w, offset, x.values(), row * x.cols(), x.cols());
+        }
+        return Q8_0Vector.dot(w, offset, x.segment(), x.offset(row), x.cols());
     }
 
     @Override
-    public void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
-        Layouts.checkAccess4(this, QK, BLOCK_BYTES, w, offset, n, x, x0, x1, x2, x3, y);
+    public void dot4(MemorySegment w, long offset, Activations x, int r0, int r1, int r2, int r3, float[] y) {
+        Layouts.checkAccess4(this, QK, BLOCK_BYTES, w, offset, x, r0, r1, r2, r3, y);
         if (Simd.ENABLED) {
-            Q8_0Vector.dot4(w, offset, x, x0, x1, x2, x3, n, y);
+            Q8_0Vector.dot4(w, offset, x.values(), r0 * x.cols(), r1 * x.cols(), r2 * x.cols(), r3 * x.cols(), x.cols(), y);
         } else {
-            QuantFormat.super.dot4(w, offset, x, x0, x1, x2, x3, n, y);
+            QuantFormat.super.dot4(w, offset, x, r0, r1, r2, r3, y);
         }
     }
 

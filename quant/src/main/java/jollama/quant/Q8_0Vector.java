@@ -4,6 +4,7 @@ import static jollama.quant.SimdSpecies.sum;
 import static jollama.quant.SimdSpecies.sumLanes;
 import static jollama.quant.SimdSpecies.b2f;
 import static jollama.quant.SimdSpecies.loadBytes;
+import static jollama.quant.SimdSpecies.loadFloats;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.FloatVector;
@@ -24,30 +25,29 @@ final class Q8_0Vector {
     private Q8_0Vector() {
     }
 
-    static float dot(MemorySegment w, long offset, float[] x, int xOffset, int n) {
-        Layouts.checkRow(n, QK, Q8_0.INSTANCE);
+    static float dot(MemorySegment w, long offset, MemorySegment x, long xOffset, int n) {
         FloatVector acc0 = FloatVector.zero(F);
         FloatVector acc1 = FloatVector.zero(F);
         int nb = n / QK;
         int b = 0;
         for (; b + 1 < nb; b += 2) {
             long o = offset + (long) b * BYTES;
-            int xo = xOffset + b * QK;
+            long xo = xOffset + 4L * b * QK;
             FloatVector t0 = FloatVector.zero(F);
             FloatVector t1 = FloatVector.zero(F);
             for (int c = 0; c < QK; c += L) {
-                t0 = b2f(loadBytes(w, o + 2 + c)).fma(FloatVector.fromArray(F, x, xo + c), t0);
-                t1 = b2f(loadBytes(w, o + BYTES + 2 + c)).fma(FloatVector.fromArray(F, x, xo + QK + c), t1);
+                t0 = b2f(loadBytes(w, o + 2 + c)).fma(loadFloats(x, xo + 4L * c), t0);
+                t1 = b2f(loadBytes(w, o + BYTES + 2 + c)).fma(loadFloats(x, xo + 4L * (QK + c)), t1);
             }
             acc0 = t0.fma(FloatVector.broadcast(F, Fp16.toFloat(w.get(Layouts.I16, o))), acc0);
             acc1 = t1.fma(FloatVector.broadcast(F, Fp16.toFloat(w.get(Layouts.I16, o + BYTES))), acc1);
         }
         if (b < nb) {
             long o = offset + (long) b * BYTES;
-            int xo = xOffset + b * QK;
+            long xo = xOffset + 4L * b * QK;
             FloatVector t0 = FloatVector.zero(F);
             for (int c = 0; c < QK; c += L) {
-                t0 = b2f(loadBytes(w, o + 2 + c)).fma(FloatVector.fromArray(F, x, xo + c), t0);
+                t0 = b2f(loadBytes(w, o + 2 + c)).fma(loadFloats(x, xo + 4L * c), t0);
             }
             acc0 = t0.fma(FloatVector.broadcast(F, Fp16.toFloat(w.get(Layouts.I16, o))), acc0);
         }
@@ -60,7 +60,6 @@ final class Q8_0Vector {
      * once per block), so a sequence's logits do not depend on which others share its decode step.
      */
     static void dot4(MemorySegment w, long offset, float[] x, int x0, int x1, int x2, int x3, int n, float[] y) {
-        Layouts.checkRow(n, QK, Q8_0.INSTANCE);
         FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
         FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F), b2 = FloatVector.zero(F), b3 = FloatVector.zero(F);
         int nb = n / QK;

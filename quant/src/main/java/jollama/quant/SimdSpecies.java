@@ -59,7 +59,6 @@ final class SimdSpecies {
     /** Float lanes. */
     static final int L = F.length();
 
-    /** 0x0F in every byte lane. */
     /** Lane permutations i → i ^ h of {@link #sum}; null where h ≥ L (never used at that width). */
     private static final VectorShuffle<Float> SWAP_8 = swap(8);
     private static final VectorShuffle<Float> SWAP_4 = swap(4);
@@ -69,6 +68,9 @@ final class SimdSpecies {
     /** 8 and 32 in every byte lane: the biases of Q4_0 and Q6_K. */
     static final ByteVector BIAS8 = ByteVector.broadcast(ByteVector.SPECIES_128, (byte) 8);
     static final ByteVector BIAS32 = ByteVector.broadcast(ByteVector.SPECIES_128, (byte) 32);
+    /** 0x0F and 0x30 in every int lane: a nibble, and bits 4-5 (Q6_K's high bits). */
+    static final IntVector LOW4 = IntVector.broadcast(I, 0x0F);
+    static final IntVector BITS45 = IntVector.broadcast(I, 0x30);
     /** Bit masks repeated in every byte of an int lane. */
     static final IntVector BYTES_01 = IntVector.broadcast(IntVector.SPECIES_128, 0x01010101);
     static final IntVector BYTES_30 = IntVector.broadcast(IntVector.SPECIES_128, 0x30303030);
@@ -136,6 +138,21 @@ final class SimdSpecies {
             }
         }
         return a[off];
+    }
+
+    /** The L floats at byte {@code offset} of an activation segment (see {@link Activations}). */
+    static FloatVector loadFloats(MemorySegment x, long offset) {
+        return FloatVector.fromMemorySegment(F, x, offset, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Lanes 0..L-1 of a byte vector, zero-extended to ints. */
+    static IntVector widen(ByteVector v) {
+        return (IntVector) v.convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+    }
+
+    /** Int lanes to floats. */
+    static FloatVector i2f(IntVector v) {
+        return (FloatVector) v.convert(VectorOperators.I2F, 0);
     }
 
     /** Lanes 0..L-1 of a byte vector, sign-extended to floats. */

@@ -54,10 +54,18 @@ class UncheckedVectorAccessTest {
             // the activations: one float short, or a negative offset
             assertThrows(IndexOutOfBoundsException.class, () -> f.dot(two, 0, x, 1, COLS));
             assertThrows(IndexOutOfBoundsException.class, () -> f.dot(two, 0, x, -f.blockSize(), COLS));
-            assertThrows(IndexOutOfBoundsException.class,
-                    () -> f.dot4(two, 0, x, 0, 0, 0, 1, COLS, y));
-            assertThrows(IndexOutOfBoundsException.class,
-                    () -> f.dot4(two, 0, x, 0, 0, 0, 0, COLS, new float[4]));
+            // prepared activations: a row they do not have, a scratch or result array too small, a
+            // weight row outside the segment
+            Activations one = Activations.of(x, 0, COLS);
+            one.prepareFor(f);
+            float[] scratch = new float[QuantFormat.SCRATCH_FLOATS];
+            assertDoesNotThrow(() -> f.dot(two, rowBytes, one, 0, scratch));
+            assertThrows(IndexOutOfBoundsException.class, () -> f.dot(two, 0, one, 1, scratch));
+            assertThrows(IndexOutOfBoundsException.class, () -> f.dot(two, 0, one, 0, new float[1]));
+            assertThrows(IndexOutOfBoundsException.class, () -> f.dot(two, rowBytes + 1, one, 0, scratch));
+            assertThrows(IndexOutOfBoundsException.class, () -> f.dot4(two, 0, one, 0, 0, 0, 1, y));
+            assertThrows(IndexOutOfBoundsException.class, () -> f.dot4(two, 0, one, 0, 0, 0, 0, new float[4]));
+            assertThrows(IndexOutOfBoundsException.class, () -> f.dot4(two, rowBytes + 1, one, 0, 0, 0, 0, y));
             // the destination of a decoded row
             assertThrows(IndexOutOfBoundsException.class,
                     () -> f.dequantizeRow(two, 0, new float[COLS], 1, COLS));

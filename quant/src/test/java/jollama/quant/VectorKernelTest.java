@@ -213,77 +213,30 @@ class VectorKernelTest {
     void dot4MatchesScalarTwin(QuantFormat f) {
         Random r = new Random(4242 + f.type().id());
         int bs = f.blockSize();
-        int[] sizes = emulated() ? new int[] {1} : bs == 1 ? new int[] {16, 64, 1024} : new int[] {1, 3, 8};
+        int[] sizes = emulated() ? new int[] {1} : bs == 1 ? new int[] {16, 64, 1024} : new int[] {1, 3, 8, 10};
         try (Arena arena = Arena.ofConfined()) {
             for (int size : sizes) {
                 int n = bs == 1 ? size : size * bs;
                 long pad = f.rowBytes(bs) + 3;
                 MemorySegment seg = arena.allocate(pad + f.rowBytes(n));
                 RandomRows.fill(f, seg, pad, 1, n, r, -3, 0);
-                int[] offsets = {5, 5 + n + 2, 5 + 3 * n, 5 + n + 2}; // the last repeats one, as padding does
-                float[] x = new float[5 + 4 * n];
-                System.arraycopy(RandomRows.activations(r, x.length, 1), 0, x, 0, x.length);
+                float[] x = RandomRows.activations(r, 5 + 3 * n, 1);
+                Activations input = new Activations();
+                input.set(x, 5, 3, n);
+                input.prepareFor(f);
+                int[] rows = {0, 2, 1, 2}; // the last repeats one, as padding does
                 float[] y = new float[QuantFormat.DOT4_FLOATS];
-                f.dot4(seg, pad, x, offsets[0], offsets[1], offsets[2], offsets[3], n, y);
+                f.dot4(seg, pad, input, rows[0], rows[1], rows[2], rows[3], y);
                 for (int i = 0; i < 4; i++) {
-                    assertEquals(f.dot(seg, pad, x, offsets[i], n), y[i], 0f, f + ": dot4 must give dot's bits");
-                    float scalar = f.dotScalar(seg, pad, x, offsets[i], n);
-                    double bound = 1e-5 * RandomRows.absDot(f, seg, pad, x, offsets[i], n) + Float.MIN_NORMAL;
+                    int xOffset = 5 + rows[i] * n;
+                    assertEquals(f.dot(seg, pad, input, rows[i], new float[QuantFormat.SCRATCH_FLOATS]), y[i], 0f,
+                            f + ": dot4 must give dot's bits");
+                    assertEquals(f.dot(seg, pad, x, xOffset, n), y[i], 0f, f + ": the float[] dot must give the same bits");
+                    float scalar = f.dotScalar(seg, pad, x, xOffset, n);
+                    double bound = 1e-5 * RandomRows.absDot(f, seg, pad, x, xOffset, n) + Float.MIN_NORMAL;
                     int token = i;
                     assertTrue(Math.abs(y[i] - scalar) <= bound, () -> f + " n=" + n + " token " + token + ": dot4 "
                             + y[token] + " scalar " + scalar + " bound " + bound);
-                }
-            }
-        }
-    }
-
-    @Test
-    void q4kSums4GivesTheBitsOfDotSums() {
-        Random r = new Random(17);
-        QuantFormat f = Q4_K.INSTANCE;
-        try (Arena arena = Arena.ofConfined()) {
-            for (int blocks : emulated() ? new int[] {1} : new int[] {1, 4, 10}) {
-                int n = blocks * 256;
-                MemorySegment seg = arena.allocate(f.rowBytes(n) + 2);
-                RandomRows.fill(f, seg, 2, 1, n, r, -3, 0);
-                float[] x = RandomRows.activations(r, 3 * n, 2);
-                int stride = blocks * Q4_KVector.SUMS_STRIDE;
-                float[] sums = new float[3 * stride];
-                for (int t = 0; t < 3; t++) {
-                    Q4_KVector.sums(x, t * n, n, sums, t * stride);
-                }
-                float[] y = new float[QuantFormat.DOT4_FLOATS];
-                Q4_KVector.dotSums4(seg, 2, x, 0, n, 2 * n, 2 * n, sums, 0, stride, 2 * stride, 2 * stride, n, y);
-                for (int t = 0; t < 4; t++) {
-                    int token = Math.min(t, 2);
-                    float[] own = new float[stride];
-                    Q4_KVector.sums(x, token * n, n, own);
-                    assertEquals(Q4_KVector.dotSums(seg, 2, x, token * n, own, n), y[t], 0f, "row " + t);
-                }
-            }
-        }
-    }
-
-    @Test
-    void q4kSumsKernelMatchesScalarTwin() {
-        Random r = new Random(99);
-        QuantFormat f = Q4_K.INSTANCE;
-        try (Arena arena = Arena.ofConfined()) {
-            for (int blocks : emulated() ? new int[] {1, 3} : new int[] {1, 2, 3, 10, 38}) {
-                for (double[] range : new double[][] {{-3, 0}, {-7, -5}, {2, 4.8}}) {
-                    int n = blocks * 256;
-                    MemorySegment seg = arena.allocate(f.rowBytes(n) + 1);
-                    RandomRows.fill(f, seg, 1, 1, n, r, range[0], range[1]);
-                    int xOffset = 3;
-                    float[] x = new float[xOffset + n];
-                    System.arraycopy(RandomRows.activations(r, n, 2), 0, x, xOffset, n);
-                    float[] sums = new float[blocks * Q4_KVector.SUMS_STRIDE];
-                    Q4_KVector.sums(x, xOffset, n, sums);
-                    float vector = Q4_KVector.dotSums(seg, 1, x, xOffset, sums, n);
-                    float scalar = f.dotScalar(seg, 1, x, xOffset, n);
-                    double bound = 1e-5 * RandomRows.absDot(f, seg, 1, x, xOffset, n) + Float.MIN_NORMAL;
-                    assertTrue(Math.abs(vector - scalar) <= bound, () -> "n=" + n + " scales 1e" + range[0]
-                            + ": " + vector + " vs " + scalar + " bound " + bound);
                 }
             }
         }
