@@ -288,10 +288,8 @@ public final class MatrixOps implements AutoCloseable {
         private float[] x;
         private float[] y;
         private int n;
-        /** The activations transposed for the vector kernel, token count padded to whole vectors. */
-        private float[] xT = new float[0];
-        private int ldx;
-
+        /** The activations packed for the vector kernel ({@link TilesVector#pack}). */
+        private float[] xP = new float[0];
         MatMulTask(int threads) {
             scratch = new float[threads][];
             lanes = new float[threads][Math.max(1, Simd.bits() / Float.SIZE)]; // L floats
@@ -302,7 +300,11 @@ public final class MatrixOps implements AutoCloseable {
             this.x = x;
             this.n = n;
             if (Simd.ENABLED) {
-                transpose(x, n, cols);
+                int need = TilesVector.packedLength(n, cols);
+                if (xP.length < need) {
+                    xP = new float[need]; // grows once per larger prompt chunk
+                }
+                TilesVector.pack(x, n, cols, xP);
             }
         }
 
@@ -311,24 +313,6 @@ public final class MatrixOps implements AutoCloseable {
             this.format = w.format();
             this.y = y;
             next.set(0);
-        }
-
-        /** xT[k · ldx + t] = x[t · cols + k], zeros for the padding tokens t ≥ n. */
-        private void transpose(float[] x, int n, int cols) {
-            int l = Simd.bits() / Float.SIZE;
-            ldx = (n + l - 1) / l * l;
-            if (xT.length < ldx * cols) {
-                xT = new float[ldx * cols]; // grows once per larger prompt chunk
-            }
-            for (int t = 0; t < n; t++) {
-                int xt = t * cols;
-                for (int k = 0; k < cols; k++) {
-                    xT[k * ldx + t] = x[xt + k];
-                }
-            }
-            for (int k = 0; k < cols; k++) {
-                java.util.Arrays.fill(xT, k * ldx + n, (k + 1) * ldx, 0f);
-            }
         }
 
         void clear() {
@@ -356,7 +340,7 @@ public final class MatrixOps implements AutoCloseable {
                 for (int t0 = 0; t0 < n; t0 += TOKEN_BLOCK) {
                     int nt = Math.min(TOKEN_BLOCK, n - t0);
                     if (Simd.ENABLED) {
-                        TilesVector.multiply(buf, nr, xT, ldx, t0, nt, cols, y, r0, rows, lanes[worker]);
+                        TilesVector.multiply(buf, nr, xP, t0, nt, cols, y, r0, rows, lanes[worker]);
                     } else {
                         Tiles.multiply(buf, nr, x, t0, nt, cols, y, r0, rows);
                     }

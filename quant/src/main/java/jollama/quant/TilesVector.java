@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API micro-kernel for {@link Tiles}, vectorized over tokens rather than along the dot
- * products: the activations come transposed (xT[k · ldx + t], zero-padded to whole vectors),
- * each weight is broadcast and multiplied into a vector of L tokens. A register tile of 8 weight
+ * products: the activations come packed ({@link #pack}: for each group of 2L tokens, column
+ * after column, zero-padded), each weight is broadcast and multiplied into a vector of L tokens. A register tile of 8 weight
  * rows × 2L tokens keeps 16 accumulators and loads 2 vectors and 8 broadcasts per 16 FMAs. No
  * horizontal sums at all, so every output is the same sequence of FMAs, k = 0, 1, ..., on every
  * JIT tier (and as fast: horizontal sums in a fixed order cost more than the tile itself).
@@ -19,46 +19,85 @@ final class TilesVector {
     private TilesVector() {
     }
 
+    /** Tokens per group of {@link #pack}: the two vectors of a tile. */
+    static final int GROUP = 2 * L;
+
+    /** Floats {@link #pack} writes for n tokens of {@code cols}. */
+    static int packedLength(int n, int cols) {
+        return (n + GROUP - 1) / GROUP * GROUP * cols;
+    }
+
     /**
-     * y[t · ldy + r0 + r] = Σ_k w[r · cols + k] · xT[k · ldx + t] for rows r &lt; nr and tokens t in
-     * [t0, t0 + nt); {@code t0} is a multiple of L and xT holds zeros up to the next multiple of
-     * L past t0 + nt. {@code lanes} is L floats of scratch.
+     * xP[(g · cols + k) · 2L + j] = x[(2L·g + j) · cols + k]: tokens in groups of 2L (padded with
+     * zeros), each group column after column. A tile then reads its two token vectors for
+     * column k at consecutive addresses, so its walk over k is one sequential stream that the
+     * prefetchers follow, where a transposed matrix (a row per column, all tokens) strides across
+     * it and, past the L2 cache (5 MB at 128 tokens of a 9728-column matrix), waits on every row.
      */
-    static void multiply(float[] w, int nr, float[] xT, int ldx, int t0, int nt, int cols, float[] y, int r0,
-                         int ldy, float[] lanes) {
+    static void pack(float[] x, int n, int cols, float[] xP) {
+        int groups = (n + GROUP - 1) / GROUP;
+        for (int g = 0; g < groups; g++) {
+            int base = g * cols * GROUP;
+            for (int j = 0; j < GROUP; j++) {
+                int t = g * GROUP + j;
+                if (t < n) {
+                    int xt = t * cols;
+                    for (int k = 0; k < cols; k++) {
+                        xP[base + k * GROUP + j] = x[xt + k];
+                    }
+                } else {
+                    for (int k = 0; k < cols; k++) {
+                        xP[base + k * GROUP + j] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * y[t · ldy + r0 + r] = Σ_k w[r · cols + k] · x[t][k] for rows r &lt; nr and tokens t in
+     * [t0, t0 + nt), x {@link #pack packed} in xP; {@code t0} is a multiple of 2L.
+     * {@code lanes} is L floats of scratch.
+     */
+    static void multiply(float[] w, int nr, float[] xP, int t0, int nt, int cols, float[] y, int r0, int ldy,
+                         float[] lanes) {
         int end = t0 + nt;
         int r = 0;
         for (; r + 8 <= nr; r += 8) {
-            for (int t = t0; t < end; t += 2 * L) {
-                tile8(w, r, cols, xT, ldx, t, Math.min(2 * L, end - t), y, r0, ldy, lanes);
+            for (int t = t0; t < end; t += GROUP) {
+                tile8(w, r, cols, xP, t / GROUP * cols * GROUP, t, Math.min(GROUP, end - t), y, r0, ldy, lanes);
             }
         }
         for (; r < nr; r++) {
             for (int t = t0; t < end; t += L) {
                 FloatVector a = FloatVector.zero(F);
                 int wr = r * cols;
+                int xk = t / GROUP * cols * GROUP + t % GROUP;
                 for (int k = 0; k < cols; k++) {
-                    a = FloatVector.fromArray(F, xT, k * ldx + t).fma(FloatVector.broadcast(F, w[wr + k]), a);
+                    a = FloatVector.fromArray(F, xP, xk).fma(FloatVector.broadcast(F, w[wr + k]), a);
+                    xk += GROUP;
                 }
                 store(a, y, t, Math.min(L, end - t), ldy, r0 + r, lanes);
             }
         }
     }
 
-    /** Rows r..r+7 against tokens t..t+count-1 (count ≤ 2L; the lanes past it are padding). */
-    private static void tile8(float[] w, int r, int cols, float[] xT, int ldx, int t, int count, float[] y, int r0,
+    /**
+     * Rows r..r+7 against tokens t..t+count-1 (count ≤ 2L; the lanes past it are padding), their
+     * group packed at {@code xP[base ..]}.
+     */
+    private static void tile8(float[] w, int r, int cols, float[] xP, int base, int t, int count, float[] y, int r0,
                               int ldy, float[] lanes) {
         int w0 = r * cols;
         FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
         FloatVector a4 = FloatVector.zero(F), a5 = FloatVector.zero(F), a6 = FloatVector.zero(F), a7 = FloatVector.zero(F);
         FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F), b2 = FloatVector.zero(F), b3 = FloatVector.zero(F);
         FloatVector b4 = FloatVector.zero(F), b5 = FloatVector.zero(F), b6 = FloatVector.zero(F), b7 = FloatVector.zero(F);
-        // a token vector past the end reads padding zeros (xT holds ldx ≥ t + 2L only when count > L)
-        int second = count > L ? L : 0;
+        int xk = base;
         for (int k = 0; k < cols; k++) {
-            int xk = k * ldx + t;
-            FloatVector u = FloatVector.fromArray(F, xT, xk);
-            FloatVector v = FloatVector.fromArray(F, xT, xk + second);
+            FloatVector u = FloatVector.fromArray(F, xP, xk);
+            FloatVector v = FloatVector.fromArray(F, xP, xk + L);
+            xk += GROUP;
             int wk = w0 + k;
             FloatVector c = FloatVector.broadcast(F, w[wk]);
             a0 = u.fma(c, a0);
