@@ -75,15 +75,15 @@ final class FloatMathVector {
     }
 
     /**
-     * Eight vectors of outputs at a time in registers (at 512 bits a whole 128-value head, so each
-     * value row is read once, front to back), then one, then the scalar rest. Every output lane
-     * sums over t in the same order whichever block it falls in.
+     * Four vectors of outputs at a time in registers, then one, then the scalar rest; every output
+     * lane sums over t in the same order whichever block it falls in. Four, not eight (a whole
+     * 128-value head at 512 bits): eight widened loads per step put the method past C2's inlining
+     * budget, and the half-to-float widening left as a call boxed every vector it returned.
      */
     static void weightedSumHalves(float[] w, int n, short[] v, int vOff, int stride, int dims, float[] out, int outOff) {
         int d = 0;
-        for (; d + 8 * L <= dims; d += 8 * L) { // 8 accumulators, the weight and a temporary: 10 of 16 registers
+        for (; d + 4 * L <= dims; d += 4 * L) {
             FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
-            FloatVector a4 = FloatVector.zero(F), a5 = FloatVector.zero(F), a6 = FloatVector.zero(F), a7 = FloatVector.zero(F);
             for (int t = 0; t < n; t++) {
                 FloatVector wt = FloatVector.broadcast(F, w[t] * HALF_BIAS);
                 int row = vOff + t * stride + d;
@@ -91,19 +91,11 @@ final class FloatMathVector {
                 a1 = halvesScaled(v, row + L).fma(wt, a1);
                 a2 = halvesScaled(v, row + 2 * L).fma(wt, a2);
                 a3 = halvesScaled(v, row + 3 * L).fma(wt, a3);
-                a4 = halvesScaled(v, row + 4 * L).fma(wt, a4);
-                a5 = halvesScaled(v, row + 5 * L).fma(wt, a5);
-                a6 = halvesScaled(v, row + 6 * L).fma(wt, a6);
-                a7 = halvesScaled(v, row + 7 * L).fma(wt, a7);
             }
             a0.intoArray(out, outOff + d);
             a1.intoArray(out, outOff + d + L);
             a2.intoArray(out, outOff + d + 2 * L);
             a3.intoArray(out, outOff + d + 3 * L);
-            a4.intoArray(out, outOff + d + 4 * L);
-            a5.intoArray(out, outOff + d + 5 * L);
-            a6.intoArray(out, outOff + d + 6 * L);
-            a7.intoArray(out, outOff + d + 7 * L);
         }
         for (; d + L <= dims; d += L) {
             FloatVector a = FloatVector.zero(F);
@@ -119,29 +111,32 @@ final class FloatMathVector {
     private static final float LN2_HI = 0.693359375f;
     private static final float LN2_LO = -2.12194440e-4f;
 
-    /** e^x for x ≤ 0 (Cephes' expf: x = n·ln2 + r, e^r by a degree-6 polynomial, 2^n in the exponent bits). */
-    static FloatVector exp(FloatVector x) {
-        x = x.max(-87.3f); // below this e^x is subnormal: softmax weights that small are zero anyway
-        // n = round(x·log2 e): for x ≤ 0, truncating x·log2 e − 0.5 toward zero rounds to nearest
-        IntVector ni = (IntVector) x.mul(LOG2E).sub(0.5f).convert(VectorOperators.F2I, 0);
-        FloatVector n = (FloatVector) ni.convert(VectorOperators.I2F, 0);
-        FloatVector r = n.mul(-LN2_HI).add(x);
-        r = n.mul(-LN2_LO).add(r);
-        FloatVector p = r.fma(FloatVector.broadcast(F, 1.9875691500e-4f), FloatVector.broadcast(F, 1.3981999507e-3f));
-        p = p.fma(r, FloatVector.broadcast(F, 8.3334519073e-3f));
-        p = p.fma(r, FloatVector.broadcast(F, 4.1665795894e-2f));
-        p = p.fma(r, FloatVector.broadcast(F, 1.6666665459e-1f));
-        p = p.fma(r, FloatVector.broadcast(F, 5.0000001201e-1f));
-        p = p.fma(r.mul(r), r).add(1f);
-        return p.mul(ni.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-    }
-
+    /**
+     * e^(s[i] − max) into s, and their sum. e^x for x ≤ 0 as Cephes' expf computes it: x = n·ln2 +
+     * r, e^r by a degree-6 polynomial, 2^n in the exponent bits. Written out in the loop rather
+     * than as a method taking and returning a vector: C2 did not inline such a method into the
+     * attention it sits in (a call site it judged cold), and a vector crossing a call is boxed on
+     * the heap, here once per eight scores.
+     */
     static float expAndSum(float[] s, int n, float max) {
         FloatVector m = FloatVector.broadcast(F, max);
         FloatVector acc = FloatVector.zero(F);
         int i = 0;
         for (; i + L <= n; i += L) {
-            FloatVector e = exp(FloatVector.fromArray(F, s, i).sub(m));
+            // below −87.3 e^x is subnormal: softmax weights that small are zero anyway
+            FloatVector x = FloatVector.fromArray(F, s, i).sub(m).max(-87.3f);
+            // n = round(x·log2 e): for x ≤ 0, truncating x·log2 e − 0.5 toward zero rounds to nearest
+            IntVector ni = (IntVector) x.mul(LOG2E).sub(0.5f).convert(VectorOperators.F2I, 0);
+            FloatVector nf = (FloatVector) ni.convert(VectorOperators.I2F, 0);
+            FloatVector r = nf.mul(-LN2_HI).add(x);
+            r = nf.mul(-LN2_LO).add(r);
+            FloatVector p = r.fma(FloatVector.broadcast(F, 1.9875691500e-4f), FloatVector.broadcast(F, 1.3981999507e-3f));
+            p = p.fma(r, FloatVector.broadcast(F, 8.3334519073e-3f));
+            p = p.fma(r, FloatVector.broadcast(F, 4.1665795894e-2f));
+            p = p.fma(r, FloatVector.broadcast(F, 1.6666665459e-1f));
+            p = p.fma(r, FloatVector.broadcast(F, 5.0000001201e-1f));
+            p = p.fma(r.mul(r), r).add(1f);
+            FloatVector e = p.mul(ni.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
             e.intoArray(s, i);
             acc = acc.add(e);
         }

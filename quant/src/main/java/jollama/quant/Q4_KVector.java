@@ -118,6 +118,7 @@ final class Q4_KVector {
         FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F), a2 = FloatVector.zero(F), a3 = FloatVector.zero(F);
         FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F), b2 = FloatVector.zero(F), b3 = FloatVector.zero(F);
         FloatVector m0 = FloatVector.zero(F), m1 = FloatVector.zero(F), m2 = FloatVector.zero(F), m3 = FloatVector.zero(F);
+        int mins = 4 + 4 * L; // scratch after the lane sums: dmin·m_j, twice (a vector's worth)
         for (int b = 0; b < n / Q4_K.QK; b++) {
             long o = offset + (long) b * Q4_K.BLOCK_BYTES;
             long h0 = w.get(I64, o);
@@ -126,14 +127,20 @@ final class Q4_KVector {
             float dmin = Float.float16ToFloat((short) (h0 >>> 16));
             long sc = Q4_K.scales(h0, h1);
             long mn = Q4_K.mins(h0, h1);
+            // the mins scalar here, vector in dotSums: the same products, and so the same bits, in
+            // fewer C2 nodes (four rows of vector code leave little of its inlining budget)
+            for (int j = 0; j < 8; j++) {
+                float m = dmin * (int) ((mn >>> (8 * j)) & 0xFF);
+                y[mins + j] = m;
+                y[mins + 8 + j] = m;
+            }
             for (int k = 0; k < 8; k += L) {
-                FloatVector mins = b2f(LongVector.broadcast(LongVector.SPECIES_128, mn >>> (8 * k)).reinterpretAsBytes())
-                        .mul(dmin);
+                FloatVector mk = FloatVector.fromArray(F, y, mins + k);
                 int sk = SUMS_STRIDE * b + k;
-                m0 = mins.fma(FloatVector.fromArray(F, xs, s0 + sk), m0);
-                m1 = mins.fma(FloatVector.fromArray(F, xs, s1 + sk), m1);
-                m2 = mins.fma(FloatVector.fromArray(F, xs, s2 + sk), m2);
-                m3 = mins.fma(FloatVector.fromArray(F, xs, s3 + sk), m3);
+                m0 = mk.fma(FloatVector.fromArray(F, xs, s0 + sk), m0);
+                m1 = mk.fma(FloatVector.fromArray(F, xs, s1 + sk), m1);
+                m2 = mk.fma(FloatVector.fromArray(F, xs, s2 + sk), m2);
+                m3 = mk.fma(FloatVector.fromArray(F, xs, s3 + sk), m3);
             }
             for (int g = 0; g < 4; g++) {
                 long q = o + Q4_K.OFF_QS + 32L * g;
