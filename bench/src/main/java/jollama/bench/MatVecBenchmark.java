@@ -9,11 +9,9 @@ import jollama.quant.MatrixOps;
 import jollama.quant.QuantFormat;
 import jollama.quant.QuantFormats;
 import jollama.quant.Simd;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -89,18 +87,6 @@ public class MatVecBenchmark {
     public void tearDown() {
         ops.close();
         arena.close();
-    }
-
-    /** Weights streamed, as a rate (GB/s). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Traffic {
-        public double gigabytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            gigabytes = 0;
-        }
     }
 
     @Benchmark
