@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One thread, one cache-resident block of rows: the fused dot kernels' compute speed (the kernel
- * matrix products run, on prepared {@link Activations}), Vector API versus the scalar twin. Scores are rows/s of {@value #COLS} weights; multiply by
- * {@value #COLS} for weights/s (the Q4_K row is 2304 bytes, Q6_K 3360, Q8_0 4352).
+ * matrix products run, on prepared {@link Activations}), Vector API versus the scalar twin.
+ * Scores are rows/s of {@value #COLS} weights; multiply by {@value #COLS} for weights/s (the Q4_K row is 2304 bytes, Q6_K 3360, Q8_0 4352).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

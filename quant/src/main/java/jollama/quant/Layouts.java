@@ -40,9 +40,15 @@ final class Layouts {
      */
     static void checkAccess(Object format, int blockSize, int blockBytes, MemorySegment w, long offset, int n,
                             float[] x, int xOffset) {
+        checkWeightRow(format, blockSize, blockBytes, w, offset, n);
+        Objects.checkFromIndexSize(xOffset, n, x.length);
+    }
+
+    /** A whole row of {@code n} elements at byte {@code offset} lies inside {@code w}. */
+    private static void checkWeightRow(Object format, int blockSize, int blockBytes, MemorySegment w, long offset,
+                                       int n) {
         checkRow(n, blockSize, format);
         Objects.checkFromIndexSize(offset, (long) (n / blockSize) * blockBytes, w.byteSize());
-        Objects.checkFromIndexSize(xOffset, n, x.length);
     }
 
     /**
@@ -51,9 +57,7 @@ final class Layouts {
      */
     static void checkAccess(Object format, int blockSize, int blockBytes, MemorySegment w, long offset,
                             Activations x, int row, float[] scratch) {
-        int n = x.cols();
-        checkRow(n, blockSize, format);
-        Objects.checkFromIndexSize(offset, (long) (n / blockSize) * blockBytes, w.byteSize());
+        checkWeightRow(format, blockSize, blockBytes, w, offset, x.cols());
         Objects.checkIndex(row, x.rows());
         Objects.checkFromIndexSize(0, QuantFormat.SCRATCH_FLOATS, scratch.length);
     }
@@ -61,9 +65,7 @@ final class Layouts {
     /** {@link #checkAccess} for {@link QuantFormat#dot4}: four activation rows and the result array. */
     static void checkAccess4(Object format, int blockSize, int blockBytes, MemorySegment w, long offset,
                              Activations x, int r0, int r1, int r2, int r3, float[] y) {
-        int n = x.cols();
-        checkRow(n, blockSize, format);
-        Objects.checkFromIndexSize(offset, (long) (n / blockSize) * blockBytes, w.byteSize());
+        checkWeightRow(format, blockSize, blockBytes, w, offset, x.cols());
         Objects.checkIndex(r0, x.rows());
         Objects.checkIndex(r1, x.rows());
         Objects.checkIndex(r2, x.rows());

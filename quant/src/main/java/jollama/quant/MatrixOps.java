@@ -290,6 +290,7 @@ public final class MatrixOps implements AutoCloseable {
         private int n;
         /** The activations packed for the vector kernel ({@link TilesVector#pack}). */
         private float[] xP = new float[0];
+
         MatMulTask(int threads) {
             scratch = new float[threads][];
             lanes = new float[threads][Math.max(1, Simd.bits() / Float.SIZE)]; // L floats

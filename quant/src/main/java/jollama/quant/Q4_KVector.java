@@ -39,14 +39,9 @@ final class Q4_KVector {
 
     /**
      * The activation sums of every 32-weight sub-block, for {@link #dotSums}: sums of superblock
-     * b at {@code xs[SUMS_STRIDE·b ..]}, each zero-padded to a whole vector. Needs
-     * {@code xs.length ≥ n / 256 · SUMS_STRIDE}.
+     * b at {@code xs[xsOffset + SUMS_STRIDE·b ..]}, each zero-padded to a whole vector. Needs
+     * {@code xs.length ≥ xsOffset + n / 256 · SUMS_STRIDE}.
      */
-    static void sums(float[] x, int xOffset, int n, float[] xs) {
-        sums(x, xOffset, n, xs, 0);
-    }
-
-    /** {@link #sums} written from {@code xs[xsOffset]} on. */
     static void sums(float[] x, int xOffset, int n, float[] xs, int xsOffset) {
         for (int b = 0; b < n / Q4_K.QK; b++) {
             for (int j = 0; j < 8; j++) {

@@ -86,12 +86,8 @@ public final class Q6_K implements QuantFormat {
             float[] xs = x.q6kSums();
             float[] v = x.values();
             int n = x.cols();
-            Q6_KVector.dot2(w, offset, v, r2 * n, r3 * n, xs, x.q6kSumsOffset(r2), x.q6kSumsOffset(r3), n, y);
-            float c = y[0];
-            float d = y[1];
-            Q6_KVector.dot2(w, offset, v, r0 * n, r1 * n, xs, x.q6kSumsOffset(r0), x.q6kSumsOffset(r1), n, y);
-            y[2] = c;
-            y[3] = d;
+            Q6_KVector.dot2(w, offset, v, r0 * n, r1 * n, xs, x.q6kSumsOffset(r0), x.q6kSumsOffset(r1), n, y, 0);
+            Q6_KVector.dot2(w, offset, v, r2 * n, r3 * n, xs, x.q6kSumsOffset(r2), x.q6kSumsOffset(r3), n, y, 2);
         } else {
             QuantFormat.super.dot4(w, offset, x, r0, r1, r2, r3, y);
         }

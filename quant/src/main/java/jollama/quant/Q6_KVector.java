@@ -60,8 +60,8 @@ final class Q6_KVector {
      * Σ w·x of one row, with x in native memory ({@link Activations}) and its group sums in
      * {@code xs} ({@link #sums}). With w = d·sc_g·(q − 32): Σ w·x = Σ_g d·sc_g·(Σ q·x) −
      * 32·Σ_g d·sc_g·X_g, so the six bits are used as they are, 0..63, and the bias costs one vector
-     * FMA per superblock, into the second of the two sums. The d·sc_g go through {@code scales} (a vector store, then one broadcast
-     * load each).
+     * FMA per superblock, into the second of the two sums. The d·sc_g go through {@code scales}
+     * (a vector store, then one broadcast load each).
      *
      * <p>The bytes ql[64h + 32k + c] (h, k in 0..1, c in 0..31) hold in their low nibbles weights
      * 128h + 32k + c (group 8h + 2k + c/16) and in their high nibbles the same + 64 (group + 4);
@@ -108,15 +108,15 @@ final class Q6_KVector {
 
     /**
      * {@link #dot} against two activation rows {@code x[x0 ..]} and {@code x[x1 ..]} (sums at s0,
-     * s1), results in {@code y[0..1]}, {@code y} scratch ({@link QuantFormat#DOT4_FLOATS}): each
-     * weight vector is decoded once for the two, and each row gets exactly the operations dot
-     * would give it. Two rows, not four, and the activations from the heap array rather than
-     * native memory: C2 stops inlining once a compilation reaches its node budget (a vector
-     * operation left as a call is boxed on the heap), and four rows, or segment loads, exceed it.
-     * {@link Q6_K#dot4} calls this twice.
+     * s1), results in {@code y[at]} and {@code y[at + 1]} (at ≤ 2: the other two results are left
+     * alone), y[4 ..] scratch ({@link QuantFormat#DOT4_FLOATS}): each weight vector is decoded once
+     * for the two, and each row gets exactly the operations dot would give it. Two rows, not four,
+     * and the activations from the heap array rather than native memory: C2 stops inlining once a
+     * compilation reaches its node budget (a vector operation left as a call is boxed on the
+     * heap), and four rows, or segment loads, exceed it. {@link Q6_K#dot4} calls this twice.
      */
     static void dot2(MemorySegment w, long offset, float[] x, int x0, int x1, float[] xs, int s0, int s1, int n,
-                     float[] y) {
+                     float[] y, int at) {
         FloatVector a0 = FloatVector.zero(F), a1 = FloatVector.zero(F);
         FloatVector b0 = FloatVector.zero(F), b1 = FloatVector.zero(F);
         int scales = 4 + 2 * L; // scratch after the lane sums
@@ -161,8 +161,8 @@ final class Q6_KVector {
         }
         a0.add(b0).intoArray(y, 4);
         a1.add(b1).intoArray(y, 4 + L);
-        y[0] = sumLanes(y, 4);
-        y[1] = sumLanes(y, 4 + L);
+        y[at] = sumLanes(y, 4);
+        y[at + 1] = sumLanes(y, 4 + L);
     }
 
     static void dequantizeRow(MemorySegment src, long offset, float[] dst, int dstOffset, int n) {

@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API micro-kernel for {@link Tiles}, vectorized over tokens rather than along the dot
  * products: the activations come packed ({@link #pack}: for each group of 2L tokens, column
- * after column, zero-padded), each weight is broadcast and multiplied into a vector of L tokens. A register tile of 8 weight
- * rows × 2L tokens keeps 16 accumulators and loads 2 vectors and 8 broadcasts per 16 FMAs. No
+ * after column, zero-padded), each weight is broadcast and multiplied into a vector of L tokens.
+ * A register tile of 8 weight rows × 2L tokens keeps 16 accumulators and loads 2 vectors and 8
+ * broadcasts per 16 FMAs. No
  * horizontal sums at all, so every output is the same sequence of FMAs, k = 0, 1, ..., on every
  * JIT tier (and as fast: horizontal sums in a fixed order cost more than the tile itself).
  */
@@ -25,6 +26,11 @@ final class TilesVector {
     /** Floats {@link #pack} writes for n tokens of {@code cols}. */
     static int packedLength(int n, int cols) {
         return (n + GROUP - 1) / GROUP * GROUP * cols;
+    }
+
+    /** Where token t's column 0 lies in a {@link #pack packed} array: its group's block, its lane. */
+    private static int packedIndex(int t, int cols) {
+        return t / GROUP * cols * GROUP + t % GROUP;
     }
 
     /**
@@ -65,14 +71,14 @@ final class TilesVector {
         int r = 0;
         for (; r + 8 <= nr; r += 8) {
             for (int t = t0; t < end; t += GROUP) {
-                tile8(w, r, cols, xP, t / GROUP * cols * GROUP, t, Math.min(GROUP, end - t), y, r0, ldy, lanes);
+                tile8(w, r, cols, xP, packedIndex(t, cols), t, Math.min(GROUP, end - t), y, r0, ldy, lanes);
             }
         }
         for (; r < nr; r++) {
             for (int t = t0; t < end; t += L) {
                 FloatVector a = FloatVector.zero(F);
                 int wr = r * cols;
-                int xk = t / GROUP * cols * GROUP + t % GROUP;
+                int xk = packedIndex(t, cols);
                 for (int k = 0; k < cols; k++) {
                     a = FloatVector.fromArray(F, xP, xk).fma(FloatVector.broadcast(F, w[wr + k]), a);
                     xk += GROUP;
